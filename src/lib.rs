@@ -1,7 +1,14 @@
 //! Make the Difference – Learning.
 //!
-//! The pure layers (`content`, `progress`) compile and are tested on the host;
-//! the browser layers (`store`, `ui`) exist only in the wasm build.
+//! The pure layers (`content`, `assess`, `progress`) compile and are tested
+//! on the host; the browser layers (`store`, `ui`) exist only in the wasm
+//! build.
 
+pub mod assess;
 pub mod content;
 pub mod progress;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,135 @@
+//! Progress in the browser's localStorage, through gloo-storage.
+//!
+//! Rules: reading never panics; data that cannot be read is copied to a
+//! quarantine key before anything else is written; data from a newer app
+//! version is never overwritten; every write merges with what is stored, so
+//! a second tab's newer records survive.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::progress::{decode, encode, Decoded, ProgressState};
+
+pub const PROGRESS_KEY: &str = "mtd-learn.progress";
+pub const QUARANTINE_PREFIX: &str = "mtd-learn.quarantine.";
+/// Every key of the app starts with this; "delete all my data" removes them all.
+pub const KEY_PREFIX: &str = "mtd-learn.";
+
+/// Why stored progress could not be used as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Unreadable data, kept under `key`.
+    Quarantined { key: String, reason: String },
+    /// Written by a newer version of the app: kept as it is, and this
+    /// session works in memory so as not to downgrade it.
+    NewerVersion { schema: u64 },
+    /// The browser refuses storage (private mode, disabled, full).
+    Unavailable,
+}
+
+pub struct Loaded {
+    pub state: ProgressState,
+    pub device: String,
+    pub notice: Option<Notice>,
+    /// False when writing would destroy data we do not understand.
+    pub writable: bool,
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Reads the stored progress. Never fails: problems become a notice.
+pub fn load() -> Loaded {
+    let raw = match read(PROGRESS_KEY) {
+        Ok(raw) => raw,
+        Err(()) => {
+            return Loaded { state: ProgressState::default(), device: new_device_id(), notice: Some(Notice::Unavailable), writable: false }
+        }
+    };
+    let Some(raw) = raw else {
+        return Loaded { state: ProgressState::default(), device: new_device_id(), notice: None, writable: true };
+    };
+    match decode(&raw) {
+        Decoded::Current(envelope) => Loaded { state: envelope.data, device: envelope.device, notice: None, writable: true },
+        Decoded::Newer { schema } => Loaded {
+            state: ProgressState::default(),
+            device: new_device_id(),
+            notice: Some(Notice::NewerVersion { schema }),
+            writable: false,
+        },
+        Decoded::Unreadable { reason } => {
+            let key = format!("{QUARANTINE_PREFIX}{}", now_ms());
+            // Only once the copy is safely stored may the main key be reused.
+            let copied = write(&key, &raw).is_ok();
+            Loaded {
+                state: ProgressState::default(),
+                device: new_device_id(),
+                notice: Some(if copied { Notice::Quarantined { key, reason } } else { Notice::Unavailable }),
+                writable: copied,
+            }
+        }
+    }
+}
+
+/// Writes `state` merged with whatever another tab stored meanwhile, and
+/// returns the merged state.
+pub fn save(state: &ProgressState, device: &str) -> Result<ProgressState, ()> {
+    let merged = match read(PROGRESS_KEY)? {
+        Some(raw) => match decode(&raw) {
+            Decoded::Current(stored) => stored.data.merge(state.clone()),
+            // Someone wrote something we cannot read since we loaded: keep it aside first.
+            Decoded::Unreadable { .. } => {
+                write(&format!("{QUARANTINE_PREFIX}{}", now_ms()), &raw)?;
+                state.clone()
+            }
+            Decoded::Newer { .. } => return Err(()),
+        },
+        None => state.clone(),
+    };
+    write(PROGRESS_KEY, &encode(&merged, device, now_ms()))?;
+    Ok(merged)
+}
+
+/// Decodes a value another tab stored (from a `storage` event).
+pub fn decode_foreign(raw: &str) -> Option<ProgressState> {
+    match decode(raw) {
+        Decoded::Current(envelope) => Some(envelope.data),
+        _ => None,
+    }
+}
+
+pub fn read(key: &str) -> Result<Option<String>, ()> {
+    LocalStorage::raw().get_item(key).map_err(|_| ())
+}
+
+fn write(key: &str, value: &str) -> Result<(), ()> {
+    LocalStorage::raw().set_item(key, value).map_err(|_| ())
+}
+
+/// Removes every key of this app; returns how many were removed.
+pub fn delete_all() -> Result<usize, ()> {
+    let storage = LocalStorage::raw();
+    let length = storage.length().map_err(|_| ())?;
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .collect();
+    for key in &keys {
+        storage.remove_item(key).map_err(|_| ())?;
+    }
+    Ok(keys.len())
+}
+
+/// A random id for this browser profile (64 bits, hex).
+fn new_device_id() -> String {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u64 ^ now_ms();
+        bytes = seed.to_le_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,18 @@
+//! Leptos components and routes. Knows neither HTTP nor storage details: it
+//! asks `pack` for content and `progress_context` for the learner's state.
+
+mod app;
+mod blocks;
+mod pack;
+mod progress_context;
+mod routes;
+
+pub use app::App;
+pub use blocks::question::QuestionView;
+pub use pack::ModuleCache;
+pub use progress_context::Progress;
+
+/// An app-internal address. One place to add a sub-path prefix later.
+pub fn href(path: &str) -> String {
+    path.to_owned()
+}

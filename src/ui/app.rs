@@ -1,0 +1,135 @@
+//! The root component: contexts, the page frame and the routes.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use super::pack::{fetch_course, ModuleCache};
+use super::progress_context::Progress;
+use super::routes::{Home, ModulePage, NotFound, SectionPage, Settings};
+use crate::content::{Course, Problem};
+use crate::store::{Notice, PROGRESS_KEY};
+
+/// The course index, loaded once for the whole app.
+#[derive(Clone, Copy)]
+pub struct CourseResource(pub LocalResource<Result<(Arc<Course>, Vec<Problem>), String>>);
+
+/// The language content is shown in. Only English exists until the pack and
+/// the UI strings are translated.
+#[derive(Clone, Copy)]
+pub struct Language(pub RwSignal<String>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let progress = Progress::load();
+    provide_context(progress);
+    provide_context(ModuleCache::new());
+    provide_context(CourseResource(LocalResource::new(fetch_course)));
+    provide_context(Language(RwSignal::new("en".to_owned())));
+
+    // Another tab saved: take its records in (merge, never replace).
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(PROGRESS_KEY) {
+            if let Some(raw) = event.new_value() {
+                progress.absorb(&raw);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    // The static "loading" text in index.html has done its job.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <header class="app-header">
+                <div class="app-header__inner">
+                    <A href="/" attr:class="brand">
+                        <span class="brand__mark" aria-hidden="true"></span>
+                        <span class="brand__name">"Make the Difference"</span>
+                        <span class="brand__sub">"Learning"</span>
+                    </A>
+                    <nav aria-label="Main">
+                        <ul class="nav-list">
+                            <li><A href="/" exact=true>"Course"</A></li>
+                            <li><A href="/settings">"Settings"</A></li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <StorageNotice/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("") view=Home/>
+                    <Route path=path!("m/:module") view=ModulePage/>
+                    <Route path=path!("m/:module/:section") view=SectionPage/>
+                    <Route path=path!("settings") view=Settings/>
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>
+                    "Your answers and notes stay in this browser. Nothing is sent anywhere. "
+                    <A href="/settings">"Manage your data"</A>
+                </p>
+                <p class="app-footer__small">
+                    "Based on the joint seminars of the EU project “Make the difference” (2021–2023) for addiction-care and youth-welfare professionals."
+                </p>
+            </footer>
+        </Router>
+    }
+}
+
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
+/// Tells the learner once when stored progress could not be used as it was.
+#[component]
+fn StorageNotice() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    move || {
+        progress.notice.get().map(|notice| {
+            let (title, body, download) = match notice {
+                Notice::Quarantined { key, reason } => (
+                    "Your saved progress could not be read",
+                    format!("The app starts fresh; the old data was kept aside, not deleted ({reason}). Download it to keep a copy or to ask for help."),
+                    Some(key),
+                ),
+                Notice::NewerVersion { schema } => (
+                    "Progress saved by a newer version of this app",
+                    format!("This browser holds progress in format {schema}, which this version cannot read. It is left untouched; what you do now is not saved. Reload to get the newer version."),
+                    None,
+                ),
+                Notice::Unavailable => (
+                    "Progress cannot be saved in this browser",
+                    "The browser does not allow storage (private mode, storage switched off or full). You can keep working; your answers are lost when you close this tab.".to_owned(),
+                    None,
+                ),
+            };
+            let link = download.and_then(|key| {
+                let raw = crate::store::read(&key).ok().flatten()?;
+                let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&raw));
+                Some(view! { <a class="button button--secondary" href=href download="mtd-learn-kept-progress.json">"Download the kept data"</a> })
+            });
+            view! {
+                <div class="notice notice--warning" role="alert" data-test="storage-notice">
+                    <p class="notice__title">{title}</p>
+                    <p>{body}</p>
+                    {link}
+                    <button class="button button--quiet" on:click=move |_| progress.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,65 @@
+//! Likert statements: a private self-assessment. Answers stay on the device.
+
+use leptos::prelude::*;
+
+use super::text::{rich, TextBlocks};
+use crate::content::Likert;
+use crate::progress::Answer;
+use crate::ui::Progress;
+
+#[component]
+pub fn LikertView(likert: Likert, #[prop(into)] module_id: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let total = likert.statements.len();
+    let answered = {
+        let module_id = module_id.clone();
+        let ids: Vec<String> = likert.statements.iter().map(|s| s.id.clone()).collect();
+        move || progress.with(|p| ids.iter().filter(|id| p.answer(&module_id, id).is_some()).count())
+    };
+    let statements = likert
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(n, statement)| {
+            let name = format!("{module_id}--{}", statement.id);
+            let current = {
+                let (module_id, id) = (module_id.clone(), statement.id.clone());
+                move || match progress.with(|p| p.answer(&module_id, &id).cloned()) {
+                    Some(Answer::Likert { value }) => Some(value),
+                    _ => None,
+                }
+            };
+            let labels = likert.scale.iter().enumerate().map(|(i, label)| {
+                let value = (i + 1) as u8;
+                let current = current.clone();
+                let (module_id, id) = (module_id.clone(), statement.id.clone());
+                view! {
+                    <label class="scale__point">
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            value=value.to_string()
+                            prop:checked=move || current() == Some(value)
+                            on:change=move |_| progress.set_answer(&module_id, &id, Answer::Likert { value })
+                        />
+                        <span>{label.clone()}</span>
+                    </label>
+                }
+            }).collect_view();
+            view! {
+                <fieldset class="statement" data-test="statement" data-id=statement.id.clone()>
+                    <legend><span class="statement__number">{n + 1}". "</span>{rich(&statement.text)}</legend>
+                    <div class="scale" style=format!("--points: {}", likert.scale.len())>{labels}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="likert" data-test="likert" data-id=likert.id.clone() aria-label="Self-assessment">
+            <p class="likert__label">"Self-assessment"<span class="private-badge">"Private – only you see this"</span></p>
+            <TextBlocks blocks=likert.intro/>
+            {statements}
+            <p class="likert__progress" aria-live="polite">{move || format!("{} of {total} statements answered", answered())}</p>
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! A knowledge question: choose, check, read why each option is right or
+//! wrong, try again.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::text::{rich, TextBlocks};
+use crate::assess::{grade, Grade};
+use crate::content::{Block, Question, QuestionKind};
+use crate::progress::Answer;
+use crate::ui::Progress;
+
+#[component]
+pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let (initial, was_checked) = match progress.answer(&module_id, &question.id) {
+        Some(Answer::Choice { selected, checked }) => (selected, checked),
+        _ => (Vec::new(), false),
+    };
+    let selected = RwSignal::new(initial);
+    let checked = RwSignal::new(was_checked);
+    let question = Arc::new(question);
+
+    let save = {
+        let (module_id, id) = (module_id.clone(), question.id.clone());
+        move || {
+            let answer = Answer::Choice { selected: selected.get_untracked(), checked: checked.get_untracked() };
+            progress.set_answer(&module_id, &id, answer);
+        }
+    };
+    let several = question.kind.allows_several();
+    let toggle = {
+        let save = save.clone();
+        move |option: u8| {
+            selected.update(|s| {
+                if several {
+                    if let Some(at) = s.iter().position(|&o| o == option) {
+                        s.remove(at);
+                    } else {
+                        s.push(option);
+                        s.sort_unstable();
+                    }
+                } else {
+                    *s = vec![option];
+                }
+            });
+            save();
+        }
+    };
+    let check = {
+        let save = save.clone();
+        move |_| {
+            checked.set(true);
+            save();
+        }
+    };
+    let retry = move |_| {
+        checked.set(false);
+        selected.set(Vec::new());
+        save();
+    };
+
+    let name = format!("{module_id}--{}", question.id);
+    let hint = match question.kind {
+        QuestionKind::Multiple => "Choose all answers that apply.",
+        QuestionKind::Single => "Choose one answer.",
+        QuestionKind::TrueFalse => "True or false?",
+    };
+    let (legend, extra): (Vec<Block>, Vec<Block>) = question.prompt.iter().cloned().partition(|b| matches!(b, Block::Paragraph(_)));
+    let result = {
+        let question = question.clone();
+        move || {
+            checked.get().then(|| {
+                let (class, text) = match grade(&question, &selected.get()) {
+                    Grade::Correct => ("result result--correct", "Correct."),
+                    Grade::Partial => ("result result--partial", "Partly right."),
+                    Grade::Incorrect => ("result result--incorrect", "Not quite."),
+                };
+                view! { <p class=class data-test="result">{text}" "<span class="result__hint">"Read why below each answer."</span></p> }
+            })
+        }
+    };
+    let options = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let i = i as u8;
+            let is_selected = move || selected.with(|s| s.contains(&i));
+            let toggle = toggle.clone();
+            let correct = option.correct;
+            let explanation = option.explanation.clone();
+            view! {
+                <li
+                    class="option"
+                    class:option--selected=is_selected
+                    class:option--correct=move || checked.get() && correct
+                    class:option--wrong=move || checked.get() && !correct && is_selected()
+                >
+                    <label class="option__label">
+                        <input
+                            type=if several { "checkbox" } else { "radio" }
+                            name=name.clone()
+                            value=i.to_string()
+                            prop:checked=is_selected
+                            disabled=move || checked.get()
+                            on:change=move |_| toggle(i)
+                        />
+                        <span class="option__text">{rich(&option.text)}</span>
+                    </label>
+                    <Show when=move || checked.get()>
+                        <p class="explanation" data-test="explanation">
+                            <span class="explanation__verdict">
+                                {match (correct, is_selected()) {
+                                    (true, true) => "Your choice – correct. ",
+                                    (true, false) => "Correct answer. ",
+                                    (false, true) => "Your choice – not correct. ",
+                                    (false, false) => "Not correct. ",
+                                }}
+                            </span>
+                            {rich(&explanation)}
+                        </p>
+                    </Show>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <fieldset class="question" data-test="question" data-id=question.id.clone()>
+            <legend>
+                <span class="question__label">"Question"</span>
+                {legend.iter().map(|b| match b {
+                    Block::Paragraph(t) => view! { <span class="question__text">{rich(t)}</span> }.into_any(),
+                    _ => ().into_any(),
+                }).collect_view()}
+            </legend>
+            <TextBlocks blocks=extra/>
+            <p class="hint">{hint}</p>
+            <ul class="options" role="list">{options}</ul>
+            <div class="question__feedback" aria-live="polite">{result}</div>
+            <div class="question__actions">
+                {move || if checked.get() {
+                    view! { <button type="button" class="button button--secondary" data-test="retry" on:click=retry.clone()>"Try again"</button> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button button--primary" data-test="check" disabled=move || selected.with(Vec::is_empty) on:click=check.clone()>
+                            "Check answer"
+                        </button>
+                    }.into_any()
+                }}
+            </div>
+        </fieldset>
+    }
+}

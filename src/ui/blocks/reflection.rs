@@ -1,0 +1,39 @@
+//! A reflection prompt: free text, saved as typed, never leaves the device.
+
+use leptos::prelude::*;
+
+use super::text::rich;
+use crate::content::{Block, Reflection};
+use crate::ui::Progress;
+
+#[component]
+pub fn ReflectionView(reflection: Reflection, #[prop(into)] module_id: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let initial = progress.with(|p| p.reflection(&module_id, &reflection.id).unwrap_or_default().to_owned());
+    let saved = RwSignal::new(!initial.is_empty());
+    let field_id = format!("reflection-{module_id}-{}", reflection.id);
+    let id = reflection.id.clone();
+    view! {
+        <section class="reflection" data-test="reflection" data-id=reflection.id.clone()>
+            <label for=field_id.clone() class="reflection__prompt">
+                <span class="reflection__label">"Reflection"<span class="private-badge">"Private – only you see this"</span></span>
+                {reflection.prompt.iter().map(|b| match b {
+                    Block::Paragraph(t) => view! { <span class="reflection__text">{rich(t)}</span> }.into_any(),
+                    _ => ().into_any(),
+                }).collect_view()}
+            </label>
+            <textarea
+                id=field_id
+                rows="6"
+                prop:value=initial
+                on:input=move |event| {
+                    progress.set_reflection(&module_id, &id, event_target_value(&event));
+                    saved.set(true);
+                }
+            ></textarea>
+            <p class="reflection__status" aria-live="polite">
+                {move || saved.get().then_some("Saved in this browser.")}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! A case vignette: read a step, choose, see what follows from the choice.
+//! The path taken is stored so the learner can come back to it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::text::{rich, TextBlocks};
+use crate::content::{ChoiceQuality, Vignette};
+use crate::progress::Answer;
+use crate::ui::Progress;
+
+fn quality_label(quality: ChoiceQuality) -> (&'static str, &'static str) {
+    match quality {
+        ChoiceQuality::Recommended => ("choice-result--good", "A helpful choice."),
+        ChoiceQuality::Partial => ("choice-result--partial", "Partly helpful."),
+        ChoiceQuality::NotRecommended => ("choice-result--poor", "Not recommended."),
+    }
+}
+
+#[component]
+pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let initial = match progress.answer(&module_id, &vignette.id) {
+        Some(Answer::Vignette { path }) => path,
+        _ => Vec::new(),
+    };
+    let path = RwSignal::new(initial);
+    let vignette = Arc::new(vignette);
+    let save = {
+        let (module_id, id) = (module_id.clone(), vignette.id.clone());
+        move || progress.set_answer(&module_id, &id, Answer::Vignette { path: path.get_untracked() })
+    };
+    let restart = {
+        let save = save.clone();
+        move |_| {
+            path.set(Vec::new());
+            save();
+        }
+    };
+
+    let steps = {
+        let vignette = vignette.clone();
+        move || {
+            let taken = path.get();
+            let mut views = Vec::new();
+            // Replay the stored path; stop where it no longer fits the case (the pack may have changed).
+            let mut current = vignette.steps.first();
+            for (step_id, choice) in &taken {
+                let Some(step) = current.filter(|s| &s.id == step_id) else { break };
+                let Some(chosen) = step.choices.get(usize::from(*choice)) else { break };
+                let (class, verdict) = quality_label(chosen.quality);
+                views.push(view! {
+                    <div class="case-step case-step--done">
+                        <TextBlocks blocks=step.body.clone()/>
+                        <p class="case-step__chosen"><span class="case-step__you">"You chose: "</span>{rich(&chosen.text)}</p>
+                        <p class=format!("choice-result {class}")><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
+                    </div>
+                }.into_any());
+                current = vignette.next_step(&step.id, usize::from(*choice));
+            }
+            match current {
+                Some(step) if !step.choices.is_empty() => {
+                    let step_id = step.id.clone();
+                    let choices = step.choices.iter().enumerate().map(|(i, c)| {
+                        let step_id = step_id.clone();
+                        let save = save.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="choice" data-test="choice" on:click=move |_| {
+                                    path.update(|p| p.push((step_id.clone(), i as u8)));
+                                    save();
+                                }>{rich(&c.text)}</button>
+                            </li>
+                        }
+                    }).collect_view();
+                    views.push(view! {
+                        <div class="case-step case-step--current">
+                            <TextBlocks blocks=step.body.clone()/>
+                            <p class="hint">"What do you do?"</p>
+                            <ul class="choices" role="list">{choices}</ul>
+                        </div>
+                    }.into_any());
+                }
+                ending => {
+                    views.push(view! {
+                        <div class="case-step case-step--end">
+                            {ending.map(|step| view! { <TextBlocks blocks=step.body.clone()/> })}
+                            <p class="case-end" data-test="case-end">"End of the case."</p>
+                        </div>
+                    }.into_any());
+                }
+            }
+            views
+        }
+    };
+
+    view! {
+        <section class="vignette" data-test="vignette" data-id=vignette.id.clone() aria-labelledby=format!("case-{}", vignette.id)>
+            <p class="vignette__label">"Case study"</p>
+            <h2 class="vignette__title" id=format!("case-{}", vignette.id)>{vignette.title.clone()}</h2>
+            <TextBlocks blocks=vignette.intro.clone()/>
+            <div aria-live="polite">{steps}</div>
+            <Show when=move || path.with(|p| !p.is_empty())>
+                <button type="button" class="button button--quiet" on:click=restart.clone()>"Start the case again"</button>
+            </Show>
+        </section>
+    }
+}

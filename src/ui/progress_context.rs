@@ -1,0 +1,91 @@
+//! The learner's progress as a reactive value, saved on every change.
+
+use leptos::prelude::*;
+
+use crate::progress::{Answer, ProgressState};
+use crate::store::{self, Notice};
+
+/// Handed to every component through context. Components read with
+/// `with` and change progress only through the methods here, so that every
+/// change is timestamped, attributed to this device and saved.
+#[derive(Clone, Copy)]
+pub struct Progress {
+    state: RwSignal<ProgressState>,
+    device: StoredValue<String>,
+    writable: StoredValue<bool>,
+    /// A notice about storage, shown once at the top of the app.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Progress {
+    pub fn load() -> Self {
+        let loaded = store::load();
+        Progress {
+            state: RwSignal::new(loaded.state),
+            device: StoredValue::new(loaded.device),
+            writable: StoredValue::new(loaded.writable),
+            notice: RwSignal::new(loaded.notice),
+        }
+    }
+
+    pub fn with<T>(&self, f: impl FnOnce(&ProgressState) -> T) -> T {
+        self.state.with(f)
+    }
+
+    fn change(&self, f: impl FnOnce(&mut ProgressState, u64, &str)) {
+        let now = store::now_ms();
+        let device = self.device.get_value();
+        self.state.update(|s| f(s, now, &device));
+        self.persist();
+    }
+
+    fn persist(&self) {
+        if !self.writable.get_value() {
+            return;
+        }
+        let current = self.state.get_untracked();
+        match store::save(&current, &self.device.get_value()) {
+            Ok(merged) if merged != current => self.state.set(merged),
+            Ok(_) => {}
+            Err(()) => {
+                // Keep working in memory; say so once.
+                self.writable.set_value(false);
+                if self.notice.get_untracked().is_none() {
+                    self.notice.set(Some(Notice::Unavailable));
+                }
+            }
+        }
+    }
+
+    pub fn answer(&self, module: &str, block: &str) -> Option<Answer> {
+        self.state.with(|s| s.answer(module, block).cloned())
+    }
+
+    pub fn set_answer(&self, module: &str, block: &str, answer: Answer) {
+        self.change(|s, now, device| s.set_answer(module, block, answer, now, device));
+    }
+
+    pub fn set_reflection(&self, module: &str, id: &str, text: String) {
+        self.change(|s, now, device| s.set_reflection(module, id, text, now, device));
+    }
+
+    pub fn visit(&self, module: &str, section: &str) {
+        self.change(|s, now, device| s.visit(module, section, now, device));
+    }
+
+    /// Takes in what another tab stored (from a `storage` event).
+    pub fn absorb(&self, raw: &str) {
+        if let Some(theirs) = store::decode_foreign(raw) {
+            self.state.update(|s| *s = std::mem::take(s).merge(theirs));
+        }
+    }
+
+    /// Deletes every stored key of the app and forgets the in-memory state.
+    pub fn delete_all(&self) -> Result<usize, ()> {
+        let removed = store::delete_all()?;
+        self.state.set(ProgressState::default());
+        self.notice.set(None);
+        self.writable.set_value(true);
+        Ok(removed)
+    }
+}

@@ -1,0 +1,113 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{set_title, ContentError, Loading};
+use crate::content::{Course, ModuleEntry};
+use crate::ui::app::{CourseResource, Language};
+use crate::ui::pack::ModuleCache;
+use crate::ui::{href, Progress};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    set_title("");
+    let course = expect_context::<CourseResource>().0;
+    move || match course.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+        Some(Ok((course, _))) => view! { <CourseOverview course=(*course).clone()/> }.into_any(),
+    }
+}
+
+#[component]
+fn CourseOverview(course: Course) -> impl IntoView {
+    let lang = expect_context::<Language>().0;
+    let progress = expect_context::<Progress>();
+    let title = course.title_in(&lang.get_untracked()).to_owned();
+    let total_minutes: u32 = course.modules.iter().map(|m| m.minutes).sum();
+    let count = course.modules.len();
+    let course_for_continue = course.clone();
+    let continue_link = move || {
+        let place = progress.with(|s| s.place.as_ref().map(|r| r.value.clone()))?;
+        let entry = course_for_continue.module(&place.module)?;
+        let module_title = entry.title_in(&lang.get()).to_owned();
+        Some(view! {
+            <a class="continue-card" data-test="continue" href=href(&format!("/m/{}/{}", place.module, place.section))>
+                <span class="continue-card__label">"Continue where you left off"</span>
+                <span class="continue-card__title">{module_title}</span>
+            </a>
+        })
+    };
+    view! {
+        <div class="page">
+            <section class="hero" aria-labelledby="course-title">
+                <h1 id="course-title">{title}</h1>
+                <p class="hero__lead">
+                    "A course for professionals in addiction care and youth welfare who work with children from families with addiction issues: what these children live through, what protects them, how to talk with them and their parents, and how the two help systems can work together."
+                </p>
+                <p class="hero__meta">{format!("{count} modules · about {} hours", (total_minutes + 30) / 60)}</p>
+            </section>
+            {continue_link}
+            <h2 class="section-heading">"Modules"</h2>
+            <ol class="module-list">
+                {course.modules.into_iter().enumerate().map(|(i, entry)| view! { <ModuleCard entry number=i + 1/> }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+#[component]
+fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
+    let lang = expect_context::<Language>().0;
+    let progress = expect_context::<Progress>();
+    let id = entry.id.clone();
+    let started = {
+        let id = id.clone();
+        move || progress.with(|s| s.visits.keys().any(|k| k.strip_prefix(id.as_str()).is_some_and(|rest| rest.starts_with('/'))))
+    };
+    // Only modules already started are fetched, to count their sections.
+    let cache = expect_context::<ModuleCache>();
+    let module = LocalResource::new({
+        let id = id.clone();
+        let started = started.clone();
+        move || {
+            let wanted = started().then(|| id.clone());
+            async move {
+                match wanted {
+                    Some(id) => cache.get(lang.get_untracked(), id).await.ok(),
+                    None => None,
+                }
+            }
+        }
+    });
+    let status = {
+        let id = id.clone();
+        move || {
+            if !started() {
+                return "Not started".to_owned();
+            }
+            match module.get() {
+                Some(Some(m)) => {
+                    let total = m.module.sections.len();
+                    let seen = progress.with(|s| s.visited_count(&id, m.module.sections.iter().map(|s| s.id.as_str())));
+                    if seen >= total { "Completed".to_owned() } else { format!("{seen} of {total} sections") }
+                }
+                _ => "In progress".to_owned(),
+            }
+        }
+    };
+    let title = entry.title_in(&lang.get_untracked()).to_owned();
+    let summary = entry.summary_in(&lang.get_untracked()).to_owned();
+    view! {
+        <li class="module-card" data-test="module-card" data-module=id.clone()>
+            <span class="module-card__number" aria-hidden="true">{number}</span>
+            <div class="module-card__body">
+                <h3 class="module-card__title"><A href=href(&format!("/m/{id}"))>{title}</A></h3>
+                <p class="module-card__summary">{summary}</p>
+                <p class="module-card__meta">
+                    <span>{format!("{} min", entry.minutes)}</span>
+                    <span class="module-card__status" data-test="module-progress">{status}</span>
+                </p>
+            </div>
+        </li>
+    }
+}

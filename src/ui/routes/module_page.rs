@@ -1,0 +1,109 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{set_title, ContentError, Loading, NotFound};
+use crate::content::ModuleEntry;
+use crate::ui::app::CourseResource;
+use crate::ui::blocks::text::rich;
+use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::{href, Progress};
+
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let params = use_params_map();
+    let module_id = move || params.read().get("module").unwrap_or_default();
+    let course = expect_context::<CourseResource>().0;
+    let loaded = module_resource(module_id);
+    move || match (course.get(), loaded.get()) {
+        (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => view! { <NotFound/> }.into_any(),
+        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok((course, _))), Some(Ok(loaded))) => {
+            let entry = course.module(&module_id()).cloned().expect("checked above");
+            view! { <ModuleOverview entry loaded/> }.into_any()
+        }
+        _ => view! { <Loading/> }.into_any(),
+    }
+}
+
+#[component]
+fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let module = loaded.module.clone();
+    set_title(&module.title);
+    let id = module.id.clone();
+    let sections: Vec<(String, String)> = module.sections.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
+    let start = {
+        let sections = sections.clone();
+        let id = id.clone();
+        move || {
+            let visited: Vec<bool> = progress.with(|s| sections.iter().map(|(sid, _)| s.visited(&id, sid)).collect());
+            let (label, target) = match visited.iter().position(|v| !v) {
+                Some(0) => ("Start the module", 0),
+                Some(i) => ("Continue the module", i),
+                None => ("Read it again", 0),
+            };
+            view! {
+                <A href=href(&format!("/m/{id}/{}", sections[target].0)) attr:class="button button--primary" attr:data-test="start">{label}</A>
+            }
+        }
+    };
+    let problems = loaded.problems.clone();
+    view! {
+        <div class="page">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+            </nav>
+            <header class="module-head">
+                <h1>{module.title.clone()}</h1>
+                <p class="module-head__summary">{module.summary.clone()}</p>
+                <p class="module-head__meta">{format!("About {} minutes · {} sections", entry.minutes, sections.len())}</p>
+                {start}
+            </header>
+            <div class="module-grid">
+                <section aria-labelledby="objectives-title" class="panel">
+                    <h2 id="objectives-title">"What you will learn"</h2>
+                    <ul class="objectives">
+                        {module.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                    </ul>
+                </section>
+                <section aria-labelledby="sections-title" class="panel">
+                    <h2 id="sections-title">"Sections"</h2>
+                    <ol class="section-list">
+                        {sections.clone().into_iter().map(|(sid, title)| {
+                            let visited = { let id = id.clone(); let sid = sid.clone(); move || progress.with(|s| s.visited(&id, &sid)) };
+                            view! {
+                                <li class:visited=visited.clone()>
+                                    <A href=href(&format!("/m/{id}/{sid}")) attr:data-test="section-link">{title.clone()}</A>
+                                    <Show when=visited.clone()>
+                                        <span class="visited-mark">"✓"<span class="visually-hidden">" (visited)"</span></span>
+                                    </Show>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            </div>
+            <section aria-labelledby="sources-title" class="sources">
+                <h2 id="sources-title">"Sources"</h2>
+                <ol>{module.sources.iter().map(|s| view! { <li>{rich(s)}</li> }).collect_view()}</ol>
+            </section>
+            <ProblemList problems=problems.to_vec()/>
+        </div>
+    }
+}
+
+/// Problems in the module file, for whoever maintains the pack. Learners see
+/// a short line; the details are one click away.
+#[component]
+pub(crate) fn ProblemList(problems: Vec<crate::content::Problem>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <details class="notice notice--info pack-problems" data-test="content-error">
+                <summary>{format!("This module file has {} problem(s); some parts may be missing", problems.len())}</summary>
+                <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+            </details>
+        }
+    })
+}

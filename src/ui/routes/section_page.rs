@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::module_page::ProblemList;
+use super::{set_title, ContentError, Loading, NotFound};
+use crate::ui::app::CourseResource;
+use crate::ui::blocks::BlockView;
+use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::{href, Progress};
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let module_id = move || params.read().get("module").unwrap_or_default();
+    let section_id = move || params.read().get("section").unwrap_or_default();
+    let course = expect_context::<CourseResource>().0;
+    let loaded = module_resource(module_id);
+    move || match (course.get(), loaded.get()) {
+        (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => view! { <NotFound/> }.into_any(),
+        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok(_)), Some(Ok(loaded))) => match loaded.module.section_index(&section_id()) {
+            Some(index) => view! { <SectionView loaded index/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        },
+        _ => view! { <Loading/> }.into_any(),
+    }
+}
+
+#[component]
+fn SectionView(loaded: LoadedModule, index: usize) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let module = loaded.module.clone();
+    let section = module.sections[index].clone();
+    set_title(&format!("{} – {}", section.title, module.title));
+    progress.visit(&module.id, &section.id);
+
+    let link = |i: usize| module.sections.get(i).map(|s| (href(&format!("/m/{}/{}", module.id, s.id)), s.title.clone()));
+    let previous = index.checked_sub(1).and_then(link);
+    let next = link(index + 1);
+    let module_href = href(&format!("/m/{}", module.id));
+    let blocks: Vec<_> = section.blocks().cloned().collect();
+    let module_id = module.id.clone();
+    let module_title = module.title.clone();
+    view! {
+        <article class="page page--reading">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol>
+                    <li><A href="/">"Course"</A></li>
+                    <li><A href=module_href.clone()>{module_title}</A></li>
+                </ol>
+            </nav>
+            <p class="section-count">{format!("Section {} of {}", index + 1, module.sections.len())}</p>
+            <h1>{section.title.clone()}</h1>
+            <div class="prose">
+                {blocks.into_iter().map(|block| view! { <BlockView block module_id=module_id.clone()/> }).collect_view()}
+            </div>
+            <nav class="pager" aria-label="Sections">
+                {previous.map(|(to, title)| view! {
+                    <A href=to attr:class="pager__link pager__link--prev" attr:data-test="prev" attr:rel="prev">
+                        <span class="pager__dir">"Previous"</span><span class="pager__title">{title}</span>
+                    </A>
+                })}
+                {match next {
+                    Some((to, title)) => view! {
+                        <A href=to attr:class="pager__link pager__link--next" attr:data-test="next" attr:rel="next">
+                            <span class="pager__dir">"Next"</span><span class="pager__title">{title}</span>
+                        </A>
+                    }.into_any(),
+                    None => view! {
+                        <A href=module_href attr:class="pager__link pager__link--next">
+                            <span class="pager__dir">"Done"</span><span class="pager__title">"Back to the module overview"</span>
+                        </A>
+                    }.into_any(),
+                }}
+            </nav>
+            <ProblemList problems=loaded.problems.to_vec()/>
+        </article>
+    }
+}

@@ -1,0 +1,72 @@
+use leptos::prelude::*;
+
+use super::set_title;
+use crate::ui::Progress;
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    set_title("Settings");
+    let progress = expect_context::<Progress>();
+    let confirming = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let counts = move || {
+        progress.with(|s| {
+            format!(
+                "{} answers, {} written reflections and {} visited sections are stored in this browser.",
+                s.answers.len(),
+                s.reflections.len(),
+                s.visits.len()
+            )
+        })
+    };
+    let delete = move |_| {
+        confirming.set(false);
+        status.set(Some(match progress.delete_all() {
+            Ok(_) => "All your data on this device has been deleted.".to_owned(),
+            Err(()) => "The browser did not allow the data to be deleted. Try clearing this site's data in the browser settings.".to_owned(),
+        }));
+    };
+    // Move focus into the dialog so keyboard and screen-reader users land on it.
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if confirming.get() {
+            if let Some(button) = cancel_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    view! {
+        <div class="page page--narrow">
+            <h1>"Settings"</h1>
+            <section class="panel" aria-labelledby="language-title">
+                <h2 id="language-title">"Language"</h2>
+                <label for="language">"Language of the course and the app"</label>
+                <select id="language" disabled=true>
+                    <option value="en" selected=true>"English"</option>
+                </select>
+                <p class="hint">"The course is available in English. German, Danish, Norwegian, French and Dutch will follow."</p>
+            </section>
+            <section class="panel" aria-labelledby="data-title">
+                <h2 id="data-title">"Your data"</h2>
+                <p>"Your answers, self-assessments and reflections are stored only in this browser, on this device. Nothing is sent to a server, and there are no trackers."</p>
+                <p>{counts}</p>
+                <button class="button button--danger" data-test="delete-all" on:click=move |_| { status.set(None); confirming.set(true) }>
+                    "Delete all my data"
+                </button>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-test="confirm-dialog">
+                        <p id="confirm-title" class="confirm__title">"Delete everything?"</p>
+                        <p id="confirm-body">"This removes every answer, self-assessment and reflection stored by this app in this browser. It cannot be undone."</p>
+                        <div class="confirm__actions">
+                            <button class="button button--danger" data-test="confirm-delete" on:click=delete>"Yes, delete everything"</button>
+                            <button class="button button--secondary" data-test="cancel-delete" node_ref=cancel_ref on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </div>
+                    </div>
+                </Show>
+                <p role="status" class="status">
+                    {move || status.get().map(|text| view! { <span data-test="status">{text}</span> })}
+                </p>
+            </section>
+        </div>
+    }
+}
