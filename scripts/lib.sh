@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# Helpers shared by the scripts in scripts/. Source it; it defines functions
+# and variables only and changes no shell options.
+
+# Repository root (the folder holding Cargo.toml), whatever the caller's cwd.
+MTD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Pinned tool versions (docs: /work/shared/design/toolchain.md).
+# shellcheck disable=SC2034 # used by setup.sh
+MTD_TRUNK_VERSION="0.21.14"
+# shellcheck disable=SC2034 # used by setup.sh
+MTD_BINARYEN_VERSION="132"
+
+# Put the places where our installers drop binaries on PATH (idempotent):
+# cargo install -> ~/.cargo/bin, npm install -g -> "$(npm prefix -g)/bin".
+mtd_path_setup() {
+    local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+    case ":$PATH:" in
+        *":$cargo_bin:"*) ;;
+        *) PATH="$cargo_bin:$PATH" ;;
+    esac
+    if command -v npm >/dev/null 2>&1; then
+        local npm_bin
+        npm_bin="$(npm prefix -g 2>/dev/null)/bin" || npm_bin=""
+        if [[ -n "$npm_bin" && -d "$npm_bin" ]]; then
+            case ":$PATH:" in
+                *":$npm_bin:"*) ;;
+                *) PATH="$PATH:$npm_bin" ;;
+            esac
+        fi
+    fi
+    export PATH
+}
+
+# The wasm-bindgen version the app links against, read from Cargo.lock.
+# The CLI (and wasm-bindgen-test-runner) must match it exactly.
+mtd_wasm_bindgen_version() {
+    local lock="$MTD_ROOT/Cargo.lock"
+    [[ -f "$lock" ]] || { echo "Cargo.lock not found at $lock" >&2; return 1; }
+    local versions
+    versions="$(awk '
+        /^\[\[package\]\]/ { in_wb = 0 }
+        /^name = "wasm-bindgen"$/ { in_wb = 1; next }
+        in_wb && /^version = / { gsub(/"/, "", $3); print $3; in_wb = 0 }
+    ' "$lock" | sort -u)"
+    if [[ -z "$versions" ]]; then
+        echo "no wasm-bindgen package in $lock" >&2
+        return 1
+    fi
+    if [[ "$(printf '%s\n' "$versions" | wc -l)" -gt 1 ]]; then
+        # shellcheck disable=SC2086 # one line from many
+        echo "several wasm-bindgen versions in Cargo.lock: $(printf '%s ' $versions); run cargo update -p wasm-bindgen" >&2
+        return 1
+    fi
+    printf '%s\n' "$versions"
+}
+
+# Seconds since the epoch with a fractional part, for timing lines.
+mtd_now() { date +%s.%N; }
+
+# Elapsed seconds between two mtd_now values, formatted like 12.3.
+mtd_elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
