@@ -59,8 +59,9 @@ pub fn load() -> Loaded {
         },
         Decoded::Unreadable { reason } => {
             let key = format!("{QUARANTINE_PREFIX}{}", now_ms());
-            // Only once the copy is safely stored may the main key be reused.
-            let copied = write(&key, &raw).is_ok();
+            // Only once the copy is safely stored may the main key be reused;
+            // clearing it then stops the next save from copying it again.
+            let copied = write(&key, &raw).is_ok() && LocalStorage::raw().remove_item(PROGRESS_KEY).is_ok();
             Loaded {
                 state: ProgressState::default(),
                 device: new_device_id(),

@@ -49,7 +49,7 @@ pub fn LikertView(likert: Likert, #[prop(into)] module_id: String) -> impl IntoV
             view! {
                 <fieldset class="statement" data-test="statement" data-id=statement.id.clone()>
                     <legend><span class="statement__number">{n + 1}". "</span>{rich(&statement.text)}</legend>
-                    <div class="scale" style=format!("--points: {}", likert.scale.len())>{labels}</div>
+                    <div class="scale">{labels}</div>
                 </fieldset>
             }
         })

@@ -44,7 +44,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
                 <p class="hero__lead">
                     "A course for professionals in addiction care and youth welfare who work with children from families with addiction issues: what these children live through, what protects them, how to talk with them and their parents, and how the two help systems can work together."
                 </p>
-                <p class="hero__meta">{format!("{count} modules · about {} hours", (total_minutes + 30) / 60)}</p>
+                <p class="hero__meta">{course_length(count, total_minutes)}</p>
             </section>
             {continue_link}
             <h2 class="section-heading">"Modules"</h2>
@@ -109,5 +109,14 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
                 </p>
             </div>
         </li>
+    }
+}
+
+fn course_length(modules: usize, minutes: u32) -> String {
+    let modules = if modules == 1 { "1 module".to_owned() } else { format!("{modules} modules") };
+    if minutes < 90 {
+        format!("{modules} · about {minutes} minutes")
+    } else {
+        format!("{modules} · about {} hours", (minutes + 30) / 60)
     }
 }
