@@ -39,6 +39,7 @@ mod tests {
     fn question(kind: QuestionKind, correct: &[bool]) -> Question {
         Question {
             id: "q".into(),
+            line: 1,
             kind,
             prompt: vec![],
             options: correct.iter().map(|&c| QuestionOption { text: vec![], correct: c, explanation: vec![] }).collect(),

@@ -12,12 +12,14 @@ mod front_matter;
 mod inline;
 mod model;
 mod module_parser;
+mod parity;
 mod problem;
 mod text;
 
 pub use course::{check_module_against_index, parse_course, Course, ModuleEntry, COURSE_FILE};
 pub use model::*;
 pub use module_parser::parse_module;
+pub use parity::compare_structure;
 pub use problem::{Parsed, Problem};
 
 /// Ids of modules, sections and interactive blocks: lower-case ASCII letters,

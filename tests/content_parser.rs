@@ -193,3 +193,23 @@ fn course_index_errors_name_line_and_column() {
     let parsed = parse_course(r#"{"title":{"en":"C"},"languages":["en"],"modules":[{"id":"a","minutes":5,"languages":["de"],"title":{"de":"A"},"summary":{"de":"s"}}]}"#).unwrap();
     assert!(parsed.problems.iter().any(|p| p.message.contains("\"de\", which the course does not list")), "{:?}", parsed.problems);
 }
+
+#[test]
+fn language_versions_must_share_their_structure() {
+    let en = module("## A {#a}\n\nText.\n\n::: notes\nSay.\n:::\n\n::: question id=q kind=single\nQ?\n- [x] Yes\n  > y\n- [ ] No\n  > n\n:::\n").value;
+    let same = module("## B {#a}\n\nTexte.\n\n::: notes\nDire.\n:::\n\n::: question id=q kind=single\nQ ?\n- [x] Oui\n  > o\n- [ ] Non\n  > n\n:::\n").value;
+    assert!(compare_structure("en/m.md", &en, "de/m.md", &same).is_empty());
+
+    let swapped = module("## B {#a}\n\nTexte.\n\n::: notes\nDire.\n:::\n\n::: question id=q kind=single\nQ ?\n- [ ] Non\n  > n\n- [x] Oui\n  > o\n:::\n").value;
+    let problems = compare_structure("en/m.md", &en, "de/m.md", &swapped);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].file.as_str(), problems[0].line), ("de/m.md", 18));
+    assert!(problems[0].message.contains("question \"q\" differs from en/m.md (line 18)"));
+
+    let no_notes = module("## B {#a}\n\nTexte.\n\n::: question id=q kind=single\nQ ?\n- [x] Oui\n  > o\n- [ ] Non\n  > n\n:::\n").value;
+    let problems = compare_structure("en/m.md", &en, "de/m.md", &no_notes);
+    assert!(problems[0].message.contains("has no speaker notes here but has them in en/m.md"), "{problems:?}");
+
+    let other_sections = module("## B {#b}\n\nTexte.\n").value;
+    assert!(compare_structure("en/m.md", &en, "de/m.md", &other_sections)[0].message.contains("the sections differ"));
+}

@@ -56,7 +56,7 @@ pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Rep
                 report.at(opening.line(), "reflection has no prompt: write the question the learner reflects on");
             }
             opening.finish(report, "id");
-            id.map(|id| Marked::Block(Block::Reflection(Reflection { id, prompt })))
+            id.map(|id| Marked::Block(Block::Reflection(Reflection { id, line: opening.line(), prompt })))
         }
         other => {
             report.at(
@@ -199,7 +199,7 @@ fn parse_question(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
     if correct == 0 || options.len() < 2 {
         return None;
     }
-    Some(Question { id: id?, kind: kind?, prompt, options: options.into_iter().map(|(_, o)| o).collect() })
+    Some(Question { id: id?, line, kind: kind?, prompt, options: options.into_iter().map(|(_, o)| o).collect() })
 }
 
 fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Option<Likert> {
@@ -284,7 +284,7 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
         .map(|(_, s)| s)
         .filter(|s| subscales.iter().any(|d| d.key == s.subscale))
         .collect();
-    Some(Likert { id: id?, intro, scale, subscales, statements })
+    Some(Likert { id: id?, line, intro, scale, subscales, statements })
 }
 
 fn marked_statement(text: &str) -> Option<(&str, &str)> {
@@ -377,7 +377,7 @@ fn parse_vignette(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
             report.at(*number, format!("goto \"{target}\" names no step of vignette \"{label}\""));
         }
     }
-    let vignette = Vignette { id: id?, title, intro, steps };
+    let vignette = Vignette { id: id?, line, title, intro, steps };
     for unreachable in unreachable_steps(&vignette) {
         report.at(line, format!("step \"{unreachable}\" of vignette \"{label}\" cannot be reached by any choice"));
     }

@@ -37,6 +37,7 @@ fn parse_run(chars: &[char], problems: &mut Vec<String>) -> RichText {
                 .filter(|&end| end > i + 1)
                 .map(|end| (Inline::Emphasis(parse_run(&chars[i + 1..end], problems)), end + 1)),
             '[' => parse_link(chars, i, problems),
+            'h' if starts_word(chars, i) => bare_url(chars, i),
             _ => None,
         };
         match parsed {
@@ -81,6 +82,32 @@ fn find_closing(chars: &[char], from: usize, marker: &[char]) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+fn starts_word(chars: &[char], i: usize) -> bool {
+    i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '('
+}
+
+/// A bare `https://…` or `http://…` address becomes a link to itself, so
+/// that DOIs and web addresses in source lists can be followed. Trailing
+/// punctuation belongs to the sentence, not the address.
+fn bare_url(chars: &[char], start: usize) -> Option<(Inline, usize)> {
+    let rest: String = chars[start..].iter().take(8).collect();
+    if !(rest.starts_with("https://") || rest.starts_with("http://")) {
+        return None;
+    }
+    let mut end = start;
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
+    while end > start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?') {
+        end -= 1;
+    }
+    let href: String = chars[start..end].iter().collect();
+    if href.len() <= "https://".len() {
+        return None;
+    }
+    Some((Inline::Link { text: vec![Inline::Text(href.clone())], href }, end))
 }
 
 fn parse_link(chars: &[char], open: usize, problems: &mut Vec<String>) -> Option<(Inline, usize)> {
@@ -168,6 +195,17 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("javascript:"));
         assert!(parsed.iter().all(|i| !matches!(i, Inline::Link { .. })));
+    }
+
+    #[test]
+    fn bare_addresses_become_links_without_trailing_punctuation() {
+        let (parsed, _) = parse_inline("See https://doi.org/10.3390/x1. Or not:https://no");
+        assert_eq!(parsed[0], text("See "));
+        assert_eq!(
+            parsed[1],
+            Inline::Link { href: "https://doi.org/10.3390/x1".into(), text: vec![text("https://doi.org/10.3390/x1")] }
+        );
+        assert_eq!(parsed[2], text(". Or not:https://no"));
     }
 
     #[test]

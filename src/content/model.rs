@@ -67,6 +67,8 @@ impl Module {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub id: String,
+    /// Line of the `##` heading in the module file.
+    pub line: usize,
     pub title: String,
     pub slides: Vec<Slide>,
 }
@@ -80,6 +82,8 @@ impl Section {
 /// One screen of the presentation view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Slide {
+    /// Line where the slide starts (its section heading or `---`).
+    pub line: usize,
     pub blocks: Vec<Block>,
     pub notes: Option<Notes>,
 }
@@ -134,6 +138,8 @@ impl QuestionKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: String,
+    /// Line of the block's opening `:::`.
+    pub line: usize,
     pub kind: QuestionKind,
     pub prompt: Vec<Block>,
     pub options: Vec<QuestionOption>,
@@ -156,6 +162,8 @@ pub struct QuestionOption {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Likert {
     pub id: String,
+    /// Line of the block's opening `:::`.
+    pub line: usize,
     pub intro: Vec<Block>,
     /// Answer labels from lowest (value 1) to highest.
     pub scale: Vec<String>,
@@ -181,6 +189,8 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Vignette {
     pub id: String,
+    /// Line of the block's opening `:::`.
+    pub line: usize,
     pub title: String,
     pub intro: Vec<Block>,
     pub steps: Vec<Step>,
@@ -228,5 +238,7 @@ pub struct Choice {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reflection {
     pub id: String,
+    /// Line of the block's opening `:::`.
+    pub line: usize,
     pub prompt: Vec<Block>,
 }

@@ -40,6 +40,7 @@ pub fn parse_module(file: &str, source: &str) -> Parsed<Module> {
                 report.at(line.number, "a slide break before the first section: start the module with \"## Title {#id}\"");
             } else {
                 builder.slide_breaks_at.push(line.number);
+                builder.slide.line = line.number;
             }
         } else if let Some(rest) = trimmed.strip_prefix(":::") {
             let close = lines[index..].iter().position(|l| l.text.trim() == ":::");
@@ -115,7 +116,8 @@ impl<'a> SectionBuilder<'a> {
         if self.sections.iter().any(|(_, s)| s.id == id) {
             report.at(line, format!("section id \"{id}\" is used twice"));
         }
-        self.sections.push((line, Section { id, title: title.to_owned(), slides: Vec::new() }));
+        self.sections.push((line, Section { id, line, title: title.to_owned(), slides: Vec::new() }));
+        self.slide.line = line;
     }
 
     fn flush_text(&mut self, report: &mut Report) {
