@@ -1,0 +1,34 @@
+/// The browser window sizes the suite runs at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Viewport {
+    /// 390 x 844 CSS pixels (a current phone, portrait).
+    Phone,
+    /// 1920 x 1080 CSS pixels.
+    Desktop,
+}
+
+impl Viewport {
+    pub const ALL: [Viewport; 2] = [Viewport::Phone, Viewport::Desktop];
+
+    /// Wanted `window.innerWidth` x `window.innerHeight`.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Viewport::Phone => (390, 844),
+            Viewport::Desktop => (1920, 1080),
+        }
+    }
+
+    /// Short name, used as the screenshot folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            Viewport::Phone => "phone",
+            Viewport::Desktop => "desktop",
+        }
+    }
+}
+
+impl std::fmt::Display for Viewport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
