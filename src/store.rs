@@ -11,6 +11,7 @@ use crate::progress::{decode, encode, Decoded, ProgressState};
 
 pub const PROGRESS_KEY: &str = "mtd-learn.progress";
 pub const QUARANTINE_PREFIX: &str = "mtd-learn.quarantine.";
+pub const LANGUAGE_KEY: &str = "mtd-learn.language";
 /// Every key of the app starts with this; "delete all my data" removes them all.
 pub const KEY_PREFIX: &str = "mtd-learn.";
 
@@ -105,6 +106,21 @@ pub fn read(key: &str) -> Result<Option<String>, ()> {
 
 fn write(key: &str, value: &str) -> Result<(), ()> {
     LocalStorage::raw().set_item(key, value).map_err(|_| ())
+}
+
+/// The language the learner chose, if any.
+pub fn load_language() -> Option<String> {
+    read(LANGUAGE_KEY).ok().flatten().filter(|l| crate::content::is_valid_id(l))
+}
+
+pub fn save_language(lang: &str) -> Result<(), ()> {
+    write(LANGUAGE_KEY, lang)
+}
+
+/// The browser's preferred language as a bare code ("de-AT" gives "de").
+pub fn browser_language() -> Option<String> {
+    let tag = web_sys::window()?.navigator().language()?;
+    Some(tag.split('-').next()?.to_ascii_lowercase())
 }
 
 /// Removes every key of this app; returns how many were removed.

@@ -59,31 +59,110 @@ fn the_pack_holds_no_file_the_index_does_not_list() {
     }
 }
 
-/// The foundation module's minimum, from the issue that introduced it.
+/// Every learning module is offered in every language of the course, and
+/// each translation has the structure of the first language's version.
 #[test]
-fn family_dynamics_is_a_complete_module() {
-    let source = read("en/family-dynamics.md");
-    let module = parse_module("en/family-dynamics.md", &source).value;
-    assert!(module.objectives.len() >= 3);
-    assert!(!module.sources.is_empty());
-    let count = |f: fn(&Block) -> bool| module.blocks().filter(|b| f(b)).count();
-    assert!(count(|b| matches!(b, Block::Question(_))) >= 3);
-    let statements: usize = module.blocks().map(|b| if let Block::Likert(l) = b { l.statements.len() } else { 0 }).sum();
-    assert!(statements >= 4);
-    assert!(count(|b| matches!(b, Block::Vignette(_))) >= 1);
-    assert!(count(|b| matches!(b, Block::Reflection(_))) >= 1);
-    let slides: Vec<&Slide> = module.sections.iter().flat_map(|s| &s.slides).collect();
-    assert!(slides.len() > module.sections.len(), "sections are split into slides");
-    assert!(slides.iter().all(|s| s.notes.is_some()), "every slide has speaker notes");
-    let words: usize = module
-        .blocks()
+fn every_module_exists_in_every_language_with_the_same_structure() {
+    let course = course();
+    let reference_lang = course.fallback_language().to_owned();
+    let mut problems = Vec::new();
+    for entry in &course.modules {
+        for lang in &course.languages {
+            assert!(
+                entry.languages.contains(lang),
+                "module \"{}\" is missing in \"{lang}\": add {} and list the language in course.json",
+                entry.id,
+                Course::module_path(lang, &entry.id)
+            );
+        }
+        let reference_file = Course::module_path(&reference_lang, &entry.id);
+        let reference = parse_module(&reference_file, &read(&reference_file)).value;
+        for lang in entry.languages.iter().filter(|l| **l != reference_lang) {
+            let file = Course::module_path(lang, &entry.id);
+            let module = parse_module(&file, &read(&file)).value;
+            problems.extend(compare_structure(&reference_file, &reference, &file, &module));
+        }
+    }
+    assert!(problems.is_empty(), "{} structural difference(s):{}", problems.len(), list(&problems));
+}
+
+fn words(blocks: &[Block]) -> usize {
+    let count = |t: &RichText| plain_text(t).split_whitespace().count();
+    blocks
+        .iter()
         .map(|b| match b {
-            Block::Paragraph(t) | Block::Heading(t) => plain_text(t).split_whitespace().count(),
-            Block::List { items, .. } => items.iter().map(|t| plain_text(t).split_whitespace().count()).sum(),
-            Block::Quote(ps) => ps.iter().map(|t| plain_text(t).split_whitespace().count()).sum(),
-            Block::Callout(c) => c.body.iter().map(|b| if let Block::Paragraph(t) = b { plain_text(t).split_whitespace().count() } else { 0 }).sum(),
+            Block::Paragraph(t) | Block::Heading(t) => count(t),
+            Block::List { items, .. } => items.iter().map(count).sum(),
+            Block::Quote(ps) => ps.iter().map(count).sum(),
+            Block::Callout(c) => words(&c.body),
             _ => 0,
         })
-        .sum();
-    assert!(words >= 1200, "learning text has {words} words, at least 1,200 expected");
+        .sum()
+}
+
+/// What the curriculum promises for every learning module in every language.
+#[test]
+fn every_learning_module_meets_the_curriculum_standard() {
+    let course = course();
+    let mut failures = Vec::new();
+    for entry in course.learning_modules() {
+        for lang in &entry.languages {
+            let file = Course::module_path(lang, &entry.id);
+            let module = parse_module(&file, &read(&file)).value;
+            let mut fail = |what: String| failures.push(format!("{file}: {what}"));
+            let blocks: Vec<Block> = module.blocks().cloned().collect();
+            let count = |f: fn(&Block) -> bool| blocks.iter().filter(|b| f(b)).count();
+            if !(3..=5).contains(&module.objectives.len()) {
+                fail(format!("{} learning objectives, 3 to 5 expected", module.objectives.len()));
+            }
+            let text = words(&blocks);
+            if !(1200..=2500).contains(&text) {
+                fail(format!("{text} words of learning text, 1,200 to 2,500 expected"));
+            }
+            let questions = count(|b| matches!(b, Block::Question(_)));
+            if questions < 5 {
+                fail(format!("{questions} knowledge questions, at least 5 expected"));
+            }
+            if count(|b| matches!(b, Block::Vignette(_))) == 0 {
+                fail("no case vignette".into());
+            }
+            let reflections = count(|b| matches!(b, Block::Reflection(_)));
+            if reflections != 1 {
+                fail(format!("{reflections} reflection prompts, exactly 1 expected"));
+            }
+            for section in &module.sections {
+                for (n, slide) in section.slides.iter().enumerate() {
+                    match &slide.notes {
+                        None => fail(format!("line {}: slide {} of section \"{}\" has no speaker notes", slide.line, n + 1, section.id)),
+                        Some(notes) if notes.minutes.is_none() => {
+                            fail(format!("line {}: the speaker notes of slide {} of \"{}\" give no minutes", slide.line, n + 1, section.id))
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} shortfall(s):\n  {}", failures.len(), failures.join("\n  "));
+}
+
+/// The seminar needs every one of its topics; the order is the course order.
+#[test]
+fn the_course_has_the_ten_seminar_modules_in_order() {
+    let ids: Vec<String> = course().learning_modules().map(|m| m.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            "scale-and-invisibility",
+            "family-dynamics",
+            "childrens-roles",
+            "stress-and-risk",
+            "protection-and-resilience",
+            "talking-with-children",
+            "offers-and-evidence",
+            "talking-with-parents",
+            "binding-cooperation",
+            "my-attitudes",
+        ]
+    );
 }

@@ -49,7 +49,7 @@ fn every_example_in_the_format_reference_parses_cleanly() {
         let parsed = module(&format!("## Example {{#example}}\n\nText.\n\n{body}"));
         assert!(parsed.problems.is_empty(), "example fails:\n{body}\n{:#?}", messages(&parsed));
     }
-    assert_eq!(examples, 6, "one example per block kind: notes, callout, question, likert, vignette, reflection");
+    assert_eq!(examples, 8, "one example per block kind: notes, callout, question, likert, vignette, reflection, term, contact");
 }
 
 #[test]
@@ -212,4 +212,24 @@ fn language_versions_must_share_their_structure() {
 
     let other_sections = module("## B {#b}\n\nTexte.\n").value;
     assert!(compare_structure("en/m.md", &en, "de/m.md", &other_sections)[0].message.contains("the sections differ"));
+}
+
+#[test]
+fn terms_and_contacts() {
+    let parsed = module(
+        "## S {#s}\n\n::: term id=fd title=\"Family dynamics\"\nHow a family works.\n:::\n\n::: contact title=\"Centre\" region=\"Town\" phone=\"+49 (0)251 1234\" url=\"https://example.org\"\nOpen daily.\n:::\n",
+    );
+    assert!(parsed.problems.is_empty(), "{:#?}", messages(&parsed));
+    let blocks: Vec<&Block> = parsed.value.blocks().collect();
+    assert!(matches!(blocks[0], Block::Term(t) if t.title == "Family dynamics"));
+    assert!(matches!(blocks[1], Block::Contact(c) if c.phone.as_deref() == Some("+49 (0)251 1234") && c.url.is_some()));
+}
+
+#[test]
+fn a_contact_with_an_unsafe_address_is_reported_and_the_address_dropped() {
+    let parsed = module("## S {#s}\n\n::: contact title=\"C\" url=\"javascript:x\" phone=\"call me\"\nText.\n:::\n");
+    assert_problem(&parsed, 12, "url \"javascript:x\" must start with https://");
+    assert_problem(&parsed, 12, "phone \"call me\" should contain only digits");
+    let Some(Block::Contact(c)) = parsed.value.blocks().next() else { panic!("contact still shown") };
+    assert_eq!(c.url, None);
 }

@@ -58,10 +58,24 @@ pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Rep
             opening.finish(report, "id");
             id.map(|id| Marked::Block(Block::Reflection(Reflection { id, line: opening.line(), prompt })))
         }
+        "term" => {
+            let id = take_id(&mut opening, report);
+            let title = opening.take("title").unwrap_or_default();
+            if title.is_empty() {
+                report.at(opening.line(), "term has no title: add title=\"the term\"");
+            }
+            let body = parse_text(body, report);
+            if body.is_empty() {
+                report.at(opening.line(), format!("term \"{title}\" has no definition"));
+            }
+            opening.finish(report, "id, title");
+            id.map(|id| Marked::Block(Block::Term(Term { id, line: opening.line(), title, body })))
+        }
+        "contact" => parse_contact(&mut opening, body, report).map(Block::Contact).map(Marked::Block),
         other => {
             report.at(
                 opening.line(),
-                format!("unknown block kind \"{other}\" (known: notes, callout, question, likert, vignette, reflection)"),
+                format!("unknown block kind \"{other}\" (known: notes, callout, question, likert, vignette, reflection, term, contact)"),
             );
             return None;
         }
@@ -401,4 +415,34 @@ fn unreachable_steps(vignette: &Vignette) -> Vec<String> {
         }
     }
     vignette.steps.iter().zip(seen).filter(|(_, s)| !s).map(|(step, _)| step.id.clone()).collect()
+}
+
+fn parse_contact(opening: &mut Opening, body: &[Line], report: &mut Report) -> Option<Contact> {
+    let line = opening.line();
+    let title = opening.take("title").unwrap_or_default();
+    if title.is_empty() {
+        report.at(line, "contact has no title: add title=\"name of the service\"");
+    }
+    let region = opening.take("region");
+    let phone = opening.take("phone");
+    if let Some(p) = &phone {
+        if !p.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c)) || !p.chars().any(|c| c.is_ascii_digit()) {
+            report.at(line, format!("phone \"{p}\" should contain only digits, spaces and + - / ( )"));
+        }
+    }
+    let email = opening.take("email");
+    if let Some(e) = &email {
+        if !e.contains('@') || e.contains(char::is_whitespace) {
+            report.at(line, format!("email \"{e}\" does not look like an e-mail address"));
+        }
+    }
+    let url = opening.take("url");
+    if let Some(u) = &url {
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            report.at(line, format!("url \"{u}\" must start with https:// (or http://)"));
+        }
+    }
+    opening.finish(report, "title, region, phone, email, url");
+    let url = url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    (!title.is_empty()).then(|| Contact { title, region, phone, email, url, body: parse_text(body, report) })
 }

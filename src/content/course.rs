@@ -24,13 +24,38 @@ pub struct Course {
 #[serde(deny_unknown_fields)]
 pub struct ModuleEntry {
     pub id: String,
+    /// What the file is; decides where the app shows it.
+    #[serde(default)]
+    pub kind: EntryKind,
     pub minutes: u32,
     pub languages: Vec<String>,
     pub title: BTreeMap<String, String>,
     pub summary: BTreeMap<String, String>,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    /// A learning module: listed on the home page in course order.
+    #[default]
+    Module,
+    /// A reference page such as the glossary or help and contacts.
+    Reference,
+    /// The seminar self-assessment, taken before and after the training.
+    Assessment,
+}
+
 impl Course {
+    /// The learning modules in course order, without reference pages and
+    /// the assessment.
+    pub fn learning_modules(&self) -> impl Iterator<Item = &ModuleEntry> {
+        self.modules.iter().filter(|m| m.kind == EntryKind::Module)
+    }
+
+    pub fn entries_of(&self, kind: EntryKind) -> impl Iterator<Item = &ModuleEntry> {
+        self.modules.iter().filter(move |m| m.kind == kind)
+    }
+
     pub fn module(&self, id: &str) -> Option<&ModuleEntry> {
         self.modules.iter().find(|m| m.id == id)
     }

@@ -105,6 +105,8 @@ pub enum Block {
     Likert(Likert),
     Vignette(Vignette),
     Reflection(Reflection),
+    Term(Term),
+    Contact(Contact),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,4 +243,26 @@ pub struct Reflection {
     /// Line of the block's opening `:::`.
     pub line: usize,
     pub prompt: Vec<Block>,
+}
+
+/// A glossary entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub id: String,
+    pub line: usize,
+    pub title: String,
+    pub body: Vec<Block>,
+}
+
+/// A service or offer, e.g. a local counselling centre an organisation adds
+/// to its help page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub title: String,
+    pub region: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Only `https://` or `http://` addresses.
+    pub url: Option<String>,
+    pub body: Vec<Block>,
 }

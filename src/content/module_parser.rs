@@ -175,6 +175,7 @@ fn check_unique_ids(module: &Module, lines: &[Line], report: &mut Report) {
             Block::Likert(l) => &l.id,
             Block::Vignette(v) => &v.id,
             Block::Reflection(r) => &r.id,
+            Block::Term(t) => &t.id,
             _ => continue,
         };
         if seen.insert(id, ()).is_some() {

@@ -16,10 +16,24 @@ use crate::store::{Notice, PROGRESS_KEY};
 #[derive(Clone, Copy)]
 pub struct CourseResource(pub LocalResource<Result<(Arc<Course>, Vec<Problem>), String>>);
 
-/// The language content is shown in. Only English exists until the pack and
-/// the UI strings are translated.
+/// The language the learner wants content in: chosen in Settings, else the
+/// browser's. A module missing in it is shown in the module's first language.
+/// (The app's own words are English until the UI is translated.)
 #[derive(Clone, Copy)]
 pub struct Language(pub RwSignal<String>);
+
+impl Language {
+    fn initial() -> Self {
+        let lang = crate::store::load_language().or_else(crate::store::browser_language).unwrap_or_else(|| "en".to_owned());
+        Language(RwSignal::new(lang))
+    }
+
+    /// Switches and remembers the choice (in memory only if storage refuses).
+    pub fn choose(&self, lang: &str) {
+        let _ = crate::store::save_language(lang);
+        self.0.set(lang.to_owned());
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,7 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(progress);
     provide_context(ModuleCache::new());
     provide_context(CourseResource(LocalResource::new(fetch_course)));
-    provide_context(Language(RwSignal::new("en".to_owned())));
+    provide_context(Language::initial());
 
     // Another tab saved: take its records in (merge, never replace).
     let listener = window_event_listener(leptos::ev::storage, move |event| {

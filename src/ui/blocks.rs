@@ -2,6 +2,7 @@
 //! strings, so a content pack cannot inject markup.
 
 pub mod question;
+mod contact;
 mod likert;
 mod reflection;
 pub mod text;
@@ -10,6 +11,7 @@ mod vignette;
 use leptos::prelude::*;
 
 use crate::content::Block;
+use contact::ContactView;
 use likert::LikertView;
 use question::QuestionView;
 use reflection::ReflectionView;
@@ -40,6 +42,14 @@ pub fn BlockView(block: Block, #[prop(into)] module_id: String) -> impl IntoView
             }
             .into_any()
         }
+        Block::Term(term) => view! {
+            <div class="term" id=format!("term-{}", term.id) data-test="term">
+                <h2 class="term__title">{term.title}</h2>
+                <div class="term__body"><TextBlocks blocks=term.body/></div>
+            </div>
+        }
+        .into_any(),
+        Block::Contact(contact) => view! { <ContactView contact/> }.into_any(),
         text_block => view! { <TextBlocks blocks=vec![text_block]/> }.into_any(),
     }
 }

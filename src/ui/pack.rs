@@ -72,9 +72,18 @@ impl Default for ModuleCache {
     }
 }
 
-/// Loads the module named by `id()` in the current language, reusing the cache.
+/// Loads the module named by `id()` in the learner's language, or in the
+/// module's first language where it has not been translated.
 pub fn module_resource(id: impl Fn() -> String + Send + Sync + 'static) -> LocalResource<Result<LoadedModule, String>> {
     let cache = expect_context::<ModuleCache>();
-    let lang = expect_context::<super::app::Language>().0;
-    LocalResource::new(move || cache.get(lang.get(), id()))
+    let wanted = expect_context::<super::app::Language>().0;
+    let course = expect_context::<super::app::CourseResource>().0;
+    LocalResource::new(move || {
+        let (id, wanted) = (id(), wanted.get());
+        async move {
+            let (course, _) = course.await?;
+            let entry = course.module(&id).ok_or_else(|| format!("the course has no module \"{id}\""))?;
+            cache.get(entry.language_for(&wanted).to_owned(), id).await
+        }
+    })
 }

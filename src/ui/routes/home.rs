@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{set_title, ContentError, Loading};
-use crate::content::{Course, ModuleEntry};
+use crate::content::{Course, EntryKind, ModuleEntry};
 use crate::ui::app::{CourseResource, Language};
 use crate::ui::pack::ModuleCache;
 use crate::ui::{href, Progress};
@@ -23,8 +23,12 @@ fn CourseOverview(course: Course) -> impl IntoView {
     let lang = expect_context::<Language>().0;
     let progress = expect_context::<Progress>();
     let title = course.title_in(&lang.get_untracked()).to_owned();
-    let total_minutes: u32 = course.modules.iter().map(|m| m.minutes).sum();
-    let count = course.modules.len();
+    let course_lang = if course.title.contains_key(&lang.get_untracked()) { lang.get_untracked() } else { course.fallback_language().to_owned() };
+    let modules: Vec<ModuleEntry> = course.learning_modules().cloned().collect();
+    let total_minutes: u32 = modules.iter().map(|m| m.minutes).sum();
+    let count = modules.len();
+    let assessments: Vec<ModuleEntry> = course.entries_of(EntryKind::Assessment).cloned().collect();
+    let references: Vec<ModuleEntry> = course.entries_of(EntryKind::Reference).cloned().collect();
     let course_for_continue = course.clone();
     let continue_link = move || {
         let place = progress.with(|s| s.place.as_ref().map(|r| r.value.clone()))?;
@@ -40,7 +44,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
     view! {
         <div class="page">
             <section class="hero" aria-labelledby="course-title">
-                <h1 id="course-title">{title}</h1>
+                <h1 id="course-title" lang=course_lang>{title}</h1>
                 <p class="hero__lead">
                     "A course for professionals in addiction care and youth welfare who work with children from families with addiction issues: what these children live through, what protects them, how to talk with them and their parents, and how the two help systems can work together."
                 </p>
@@ -49,8 +53,21 @@ fn CourseOverview(course: Course) -> impl IntoView {
             {continue_link}
             <h2 class="section-heading">"Modules"</h2>
             <ol class="module-list">
-                {course.modules.into_iter().enumerate().map(|(i, entry)| view! { <ModuleCard entry number=i + 1/> }).collect_view()}
+                {modules.into_iter().enumerate().map(|(i, entry)| view! { <ModuleCard entry number=i + 1/> }).collect_view()}
             </ol>
+            {(!assessments.is_empty()).then(|| view! {
+                <h2 class="section-heading">"Seminar self-assessment"</h2>
+                <p class="hint">"Take it before the joint seminar and again afterwards to see what changed. Your answers stay on this device."</p>
+                <ul class="module-list">
+                    {assessments.into_iter().map(|entry| view! { <EntryLink entry/> }).collect_view()}
+                </ul>
+            })}
+            {(!references.is_empty()).then(|| view! {
+                <h2 class="section-heading">"Reference"</h2>
+                <ul class="module-list">
+                    {references.into_iter().map(|entry| view! { <EntryLink entry/> }).collect_view()}
+                </ul>
+            })}
         </div>
     }
 }
@@ -98,7 +115,7 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
     let title = entry.title_in(&lang.get_untracked()).to_owned();
     let summary = entry.summary_in(&lang.get_untracked()).to_owned();
     view! {
-        <li class="module-card" data-test="module-card" data-module=id.clone()>
+        <li class="module-card" data-test="module-card" data-module=id.clone() lang=entry.language_for(&lang.get_untracked()).to_owned()>
             <span class="module-card__number" aria-hidden="true">{number}</span>
             <div class="module-card__body">
                 <h3 class="module-card__title"><A href=href(&format!("/m/{id}"))>{title}</A></h3>
@@ -118,5 +135,21 @@ fn course_length(modules: usize, minutes: u32) -> String {
         format!("{modules} · about {minutes} minutes")
     } else {
         format!("{modules} · about {} hours", (minutes + 30) / 60)
+    }
+}
+
+/// A card for the assessment or a reference page: title and summary only.
+#[component]
+fn EntryLink(entry: ModuleEntry) -> impl IntoView {
+    let lang = expect_context::<Language>().0;
+    let title = entry.title_in(&lang.get_untracked()).to_owned();
+    let summary = entry.summary_in(&lang.get_untracked()).to_owned();
+    view! {
+        <li class="module-card module-card--plain" data-test="entry-card" data-module=entry.id.clone() lang=entry.language_for(&lang.get_untracked()).to_owned()>
+            <div class="module-card__body">
+                <h3 class="module-card__title"><A href=href(&format!("/m/{}", entry.id))>{title}</A></h3>
+                <p class="module-card__summary">{summary}</p>
+            </div>
+        </li>
     }
 }

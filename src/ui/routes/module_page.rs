@@ -3,8 +3,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::{set_title, ContentError, Loading, NotFound};
-use crate::content::ModuleEntry;
-use crate::ui::app::CourseResource;
+use crate::content::{EntryKind, ModuleEntry};
+use crate::ui::blocks::BlockView;
+use crate::ui::app::{CourseResource, Language};
 use crate::ui::blocks::text::rich;
 use crate::ui::pack::{module_resource, LoadedModule};
 use crate::ui::{href, Progress};
@@ -21,7 +22,11 @@ pub fn ModulePage() -> impl IntoView {
         (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
         (Some(Ok((course, _))), Some(Ok(loaded))) => {
             let entry = course.module(&module_id()).cloned().expect("checked above");
-            view! { <ModuleOverview entry loaded/> }.into_any()
+            if entry.kind == EntryKind::Reference {
+                view! { <ReferencePage loaded/> }.into_any()
+            } else {
+                view! { <ModuleOverview entry loaded/> }.into_any()
+            }
         }
         _ => view! { <Loading/> }.into_any(),
     }
@@ -51,7 +56,8 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
     };
     let problems = loaded.problems.clone();
     view! {
-        <div class="page">
+        <div class="page" lang=loaded.lang.clone()>
+            <LanguageFallback shown=loaded.lang.clone()/>
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
             </nav>
@@ -91,6 +97,55 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
             </section>
             <ProblemList problems=problems.to_vec()/>
         </div>
+    }
+}
+
+/// A reference page (glossary, help and contacts): every section on one page.
+#[component]
+fn ReferencePage(loaded: LoadedModule) -> impl IntoView {
+    let module = loaded.module.clone();
+    set_title(&module.title);
+    let id = module.id.clone();
+    view! {
+        <article class="page page--reading reference" lang=loaded.lang.clone()>
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+            </nav>
+            <h1>{module.title.clone()}</h1>
+            <p class="module-head__summary">{module.summary.clone()}</p>
+            {module.sections.iter().map(|section| {
+                let blocks: Vec<_> = section.blocks().cloned().collect();
+                let id = id.clone();
+                view! {
+                    <section class="prose reference__section" id=section.id.clone() aria-label=section.title.clone()>
+                        {blocks.into_iter().map(|block| view! { <BlockView block module_id=id.clone()/> }).collect_view()}
+                    </section>
+                }
+            }).collect_view()}
+            <section aria-labelledby="sources-title" class="sources">
+                <h2 id="sources-title">"Sources"</h2>
+                <ol>{module.sources.iter().map(|s| view! { <li>{rich(s)}</li> }).collect_view()}</ol>
+            </section>
+            <ProblemList problems=loaded.problems.to_vec()/>
+        </article>
+    }
+}
+
+/// Says so when a module is shown in another language than the one chosen.
+#[component]
+pub(crate) fn LanguageFallback(shown: String) -> impl IntoView {
+    let wanted = expect_context::<Language>().0;
+    move || {
+        let wanted = wanted.get();
+        (wanted != shown).then(|| view! {
+            <p class="notice notice--info" lang="en" data-test="language-fallback">
+                {format!(
+                    "This module is not available in {}; it is shown in {}.",
+                    super::settings::language_name(&wanted),
+                    super::settings::language_name(&shown)
+                )}
+            </p>
+        })
     }
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::module_page::ProblemList;
+use super::module_page::{LanguageFallback, ProblemList};
 use super::{set_title, ContentError, Loading, NotFound};
 use crate::ui::app::CourseResource;
 use crate::ui::blocks::BlockView;
@@ -44,13 +44,14 @@ fn SectionView(loaded: LoadedModule, index: usize) -> impl IntoView {
     let module_id = module.id.clone();
     let module_title = module.title.clone();
     view! {
-        <article class="page page--reading">
+        <article class="page page--reading" lang=loaded.lang.clone()>
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <ol>
                     <li><A href="/">"Course"</A></li>
                     <li><A href=module_href.clone()>{module_title}</A></li>
                 </ol>
             </nav>
+            <LanguageFallback shown=loaded.lang.clone()/>
             <p class="section-count">{format!("Section {} of {}", index + 1, module.sections.len())}</p>
             <h1>{section.title.clone()}</h1>
             <div class="prose">

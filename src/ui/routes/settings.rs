@@ -1,21 +1,42 @@
 use leptos::prelude::*;
 
 use super::set_title;
+use crate::ui::app::{CourseResource, Language};
 use crate::ui::Progress;
+
+/// A language's name in that language, as people look for it in a list.
+pub(crate) fn language_name(code: &str) -> String {
+    match code {
+        "en" => "English",
+        "de" => "Deutsch",
+        "da" => "Dansk",
+        "nb" => "Norsk bokmål",
+        "fr" => "Français",
+        "nl" => "Nederlands",
+        other => other,
+    }
+    .to_owned()
+}
 
 #[component]
 pub fn Settings() -> impl IntoView {
     set_title("Settings");
     let progress = expect_context::<Progress>();
+    let language = expect_context::<Language>();
+    let course = expect_context::<CourseResource>().0;
+    let languages = move || match course.get() {
+        Some(Ok((course, _))) => course.languages.clone(),
+        _ => vec![language.0.get()],
+    };
     let confirming = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     let counts = move || {
         progress.with(|s| {
             format!(
-                "{} answers, {} written reflections and {} visited sections are stored in this browser.",
-                s.answers.len(),
-                s.reflections.len(),
-                s.visits.len()
+                "Stored in this browser: {}, {} and {}.",
+                counted(s.answers.len(), "answer", "answers"),
+                counted(s.reflections.len(), "written reflection", "written reflections"),
+                counted(s.visits.len(), "visited section", "visited sections")
             )
         })
     };
@@ -40,11 +61,18 @@ pub fn Settings() -> impl IntoView {
             <h1>"Settings"</h1>
             <section class="panel" aria-labelledby="language-title">
                 <h2 id="language-title">"Language"</h2>
-                <label for="language">"Language of the course and the app"</label>
-                <select id="language" disabled=true>
-                    <option value="en" selected=true>"English"</option>
+                <label for="language">"Language of the course content"</label>
+                <select
+                    id="language"
+                    data-test="language"
+                    on:change=move |event| language.choose(&event_target_value(&event))
+                >
+                    {move || languages().into_iter().map(|code| {
+                        let selected = language.0.get() == code;
+                        view! { <option value=code.clone() selected=selected>{language_name(&code)}</option> }
+                    }).collect_view()}
                 </select>
-                <p class="hint">"The course is available in English. German, Danish, Norwegian, French and Dutch will follow."</p>
+                <p class="hint">"Your answers are kept when you switch. Buttons and menus stay in English for now; more languages will follow."</p>
             </section>
             <section class="panel" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
@@ -69,4 +97,8 @@ pub fn Settings() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
