@@ -5,11 +5,12 @@
 //! Knows nothing of where it is stored; tested natively.
 
 mod envelope;
+mod migrate;
 mod record;
 mod state;
 mod time;
 
-pub use envelope::{decode, encode, Decoded, Envelope, SCHEMA};
+pub use envelope::{decode, encode, export, import, Decoded, Envelope, EXPORT_FORMAT, SCHEMA};
 pub use record::Record;
-pub use state::{Answer, Place, ProgressState};
+pub use state::{Answer, ModuleProgress, Place, ProgressState};
 pub use time::iso8601;

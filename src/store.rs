@@ -62,7 +62,7 @@ pub fn load() -> Loaded {
             let key = format!("{QUARANTINE_PREFIX}{}", now_ms());
             // Only once the copy is safely stored may the main key be reused;
             // clearing it then stops the next save from copying it again.
-            let copied = write(&key, &raw).is_ok() && LocalStorage::raw().remove_item(PROGRESS_KEY).is_ok();
+            let copied = write(&key, &raw).is_ok() && remove(PROGRESS_KEY).is_ok();
             Loaded {
                 state: ProgressState::default(),
                 device: new_device_id(),
@@ -100,12 +100,27 @@ pub fn decode_foreign(raw: &str) -> Option<ProgressState> {
     }
 }
 
-pub fn read(key: &str) -> Result<Option<String>, ()> {
-    LocalStorage::raw().get_item(key).map_err(|_| ())
+/// The browser's localStorage, or `Err` where the browser refuses it
+/// (storage switched off, some private modes, sandboxed frames). Checked
+/// first because gloo-storage's `raw()` panics when storage is missing.
+fn storage() -> Result<web_sys::Storage, ()> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(()),
+    }
 }
 
+pub fn read(key: &str) -> Result<Option<String>, ()> {
+    storage()?.get_item(key).map_err(|_| ())
+}
+
+/// Fails when storage is refused or full (quota exceeded).
 fn write(key: &str, value: &str) -> Result<(), ()> {
-    LocalStorage::raw().set_item(key, value).map_err(|_| ())
+    storage()?.set_item(key, value).map_err(|_| ())
+}
+
+fn remove(key: &str) -> Result<(), ()> {
+    storage()?.remove_item(key).map_err(|_| ())
 }
 
 /// The language the learner chose, if any.
@@ -125,7 +140,7 @@ pub fn browser_language() -> Option<String> {
 
 /// Removes every key of this app; returns how many were removed.
 pub fn delete_all() -> Result<usize, ()> {
-    let storage = LocalStorage::raw();
+    let storage = storage()?;
     let length = storage.length().map_err(|_| ())?;
     let keys: Vec<String> = (0..length)
         .filter_map(|i| storage.key(i).ok().flatten())

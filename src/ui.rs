@@ -3,6 +3,7 @@
 
 mod app;
 mod blocks;
+mod download;
 mod pack;
 mod progress_context;
 mod routes;

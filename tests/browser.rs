@@ -43,7 +43,7 @@ fn progress_round_trips_through_local_storage() {
     assert_eq!(again.state, state);
     assert_eq!(again.device, fresh.device, "the device id survives a reload");
     let raw = storage().get_item(PROGRESS_KEY).unwrap().unwrap();
-    assert!(matches!(decode(&raw), Decoded::Current(e) if e.schema == 1));
+    assert!(matches!(decode(&raw), Decoded::Current(e) if e.schema == mtd_learn::progress::SCHEMA));
 }
 
 #[wasm_bindgen_test]
@@ -155,4 +155,83 @@ async fn a_question_is_answered_checked_explained_saved_and_retried() {
     assert!(!right.checked(), "retry clears the choice");
     drop(handle);
     host.remove();
+}
+
+/// Runs JavaScript in the test page (the runner has no CSP).
+fn run_js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).expect("script runs");
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_keeps_the_app_working_in_memory_and_says_so_once() {
+    clear_app_keys();
+    let owner = Owner::new();
+    owner.set();
+    let progress = Progress::load();
+    assert!(progress.notice.get_untracked().is_none());
+    // Fill the origin's quota with junk until the browser refuses even a
+    // few bytes more: big chunks first, then ever smaller ones.
+    let mut n = 0;
+    let mut size = 512 * 1024;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage().set_item(&format!("junk-{n}"), &chunk).is_ok() {
+            n += 1;
+            assert!(n < 2000, "the browser never reported a full storage");
+        }
+        size /= 4;
+    }
+    progress.set_answer("fd", "q1", Answer::Likert { value: 2 });
+    assert_eq!(progress.notice.get_untracked(), Some(Notice::Unavailable));
+    assert_eq!(progress.answer("fd", "q1"), Some(Answer::Likert { value: 2 }), "kept in memory");
+    progress.notice.set(None);
+    progress.set_answer("fd", "q2", Answer::Likert { value: 4 });
+    assert_eq!(progress.notice.get_untracked(), None, "told once, not on every answer");
+    assert_eq!(progress.answer("fd", "q2"), Some(Answer::Likert { value: 4 }));
+    for i in 0..n {
+        storage().remove_item(&format!("junk-{i}")).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_switched_off_never_panics() {
+    clear_app_keys();
+    run_js(
+        "window.__savedLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });",
+    );
+    let loaded = store::load();
+    let saved = store::save(&ProgressState::default(), "d");
+    let deleted = store::delete_all();
+    run_js(
+        "if (window.__savedLocalStorage) { Object.defineProperty(window, 'localStorage', window.__savedLocalStorage); }
+         else { delete window.localStorage; }",
+    );
+    assert_eq!(loaded.notice, Some(Notice::Unavailable));
+    assert!(!loaded.writable);
+    assert!(saved.is_err() && deleted.is_err());
+    assert!(store::read(PROGRESS_KEY).is_ok(), "storage is back for the other tests");
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_records_arrive_through_the_storage_event() {
+    clear_app_keys();
+    let owner = Owner::new();
+    owner.set();
+    let progress = Progress::load();
+    progress.set_answer("fd", "mine", Answer::Likert { value: 1 });
+    progress.follow_other_tabs();
+
+    let mut other_tab = ProgressState::default();
+    other_tab.set_reflection("fd", "r", "written in tab B".into(), 99, "tab-b");
+    let raw = encode(&other_tab, "tab-b", 99);
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(PROGRESS_KEY));
+    init.set_new_value(Some(&raw));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    settle().await;
+
+    assert_eq!(progress.with(|s| s.reflection("fd", "r").map(str::to_owned)).as_deref(), Some("written in tab B"));
+    assert_eq!(progress.answer("fd", "mine"), Some(Answer::Likert { value: 1 }), "this tab's newer answer survives");
 }

@@ -12,11 +12,14 @@ use super::time::iso8601;
 
 /// The current schema version. Raise it with a migration from every earlier
 /// version (see docs/progress-format.md).
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
     pub schema: u32,
+    /// Set in exported files, so a file from elsewhere is recognised as foreign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     pub device: String,
     pub updated: String,
     pub data: ProgressState,
@@ -32,8 +35,43 @@ pub enum Decoded {
 }
 
 pub fn encode(state: &ProgressState, device: &str, now_ms: u64) -> String {
-    let envelope = Envelope { schema: SCHEMA, device: device.to_owned(), updated: iso8601(now_ms), data: state.clone() };
+    let envelope = Envelope { schema: SCHEMA, format: None, device: device.to_owned(), updated: iso8601(now_ms), data: state.clone() };
     serde_json::to_string(&envelope).expect("progress serialises: it holds only strings, numbers and maps")
+}
+
+/// The value of `format` in an exported file.
+pub const EXPORT_FORMAT: &str = "mtd-learn-progress";
+
+/// An export file: the envelope, marked, indented so a person can read it.
+pub fn export(state: &ProgressState, device: &str, now_ms: u64) -> String {
+    let envelope = Envelope {
+        schema: SCHEMA,
+        format: Some(EXPORT_FORMAT.to_owned()),
+        device: device.to_owned(),
+        updated: iso8601(now_ms),
+        data: state.clone(),
+    };
+    serde_json::to_string_pretty(&envelope).expect("progress serialises")
+}
+
+/// Reads an export file (or a stored envelope) for merging. The message
+/// says what is wrong in words a learner can act on.
+pub fn import(raw: &str) -> Result<ProgressState, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| {
+        format!("This file is not a progress export of this app: it is not valid JSON ({e}).")
+    })?;
+    let ours = value.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT)
+        || (value.get("schema").is_some() && value.get("data").is_some());
+    if !ours {
+        return Err("This file is not a progress export of this app. Choose a file saved with \"Export my data\".".into());
+    }
+    match decode(raw) {
+        Decoded::Current(envelope) => Ok(envelope.data),
+        Decoded::Newer { schema } => Err(format!(
+            "This file was exported by a newer version of the app (format {schema}). Reload the app to get the newer version, then import again."
+        )),
+        Decoded::Unreadable { reason } => Err(format!("This export cannot be read: {reason}.")),
+    }
 }
 
 pub fn decode(raw: &str) -> Decoded {
@@ -50,6 +88,12 @@ pub fn decode(raw: &str) -> Decoded {
     if schema == 0 {
         return Decoded::Unreadable { reason: "the stored progress has schema 0, which never existed".into() };
     }
+    let value = match super::migrate::migrate(value, schema) {
+        Ok(value) => value,
+        Err(reason) => {
+            return Decoded::Unreadable { reason: format!("the stored progress (schema {schema}) could not be upgraded: {reason}") }
+        }
+    };
     match serde_json::from_value::<Envelope>(value) {
         Ok(envelope) => Decoded::Current(envelope),
         Err(e) => Decoded::Unreadable { reason: format!("the stored progress has an unexpected shape ({e})") },

@@ -26,52 +26,77 @@ pub struct Place {
     pub section: String,
 }
 
-/// Everything the app stores about a learner. New fields get a serde default
-/// so that older stored data still reads.
+/// What a learner did in one module.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleProgress {
+    /// Key: block id (Likert: statement id, `<likert id>.<position>`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Record<Answer>>,
+    /// Key: section id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub visits: BTreeMap<String, Record<bool>>,
+    /// Key: reflection id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reflections: BTreeMap<String, Record<String>>,
+}
+
+impl ModuleProgress {
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.visits.is_empty() && self.reflections.is_empty()
+    }
+
+    fn merge(mut self, other: ModuleProgress) -> ModuleProgress {
+        merge_maps(&mut self.answers, other.answers);
+        merge_maps(&mut self.visits, other.visits);
+        merge_maps(&mut self.reflections, other.reflections);
+        self
+    }
+}
+
+/// Everything the app stores about a learner (schema 2).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressState {
-    /// Key: `<module id>/<block id>` (Likert: `<module id>/<statement id>`).
+    /// Key: module id.
     #[serde(default)]
-    pub answers: BTreeMap<String, Record<Answer>>,
-    /// Key: `<module id>/<section id>`.
-    #[serde(default)]
-    pub visits: BTreeMap<String, Record<bool>>,
-    /// Key: `<module id>/<reflection id>`.
-    #[serde(default)]
-    pub reflections: BTreeMap<String, Record<String>>,
+    pub modules: BTreeMap<String, ModuleProgress>,
     #[serde(default)]
     pub place: Option<Record<Place>>,
 }
 
-pub fn block_key(module: &str, block: &str) -> String {
-    format!("{module}/{block}")
-}
-
 impl ProgressState {
+    pub fn module(&self, module: &str) -> Option<&ModuleProgress> {
+        self.modules.get(module)
+    }
+
+    fn module_mut(&mut self, module: &str) -> &mut ModuleProgress {
+        self.modules.entry(module.to_owned()).or_default()
+    }
+
     pub fn answer(&self, module: &str, block: &str) -> Option<&Answer> {
-        self.answers.get(&block_key(module, block)).map(|r| &r.value)
+        self.module(module)?.answers.get(block).map(|r| &r.value)
     }
 
     pub fn set_answer(&mut self, module: &str, block: &str, answer: Answer, at: u64, device: &str) {
-        self.answers.insert(block_key(module, block), Record::new(answer, at, device));
+        self.module_mut(module).answers.insert(block.to_owned(), Record::new(answer, at, device));
     }
 
     pub fn reflection(&self, module: &str, id: &str) -> Option<&str> {
-        self.reflections.get(&block_key(module, id)).map(|r| r.value.as_str())
+        self.module(module)?.reflections.get(id).map(|r| r.value.as_str())
     }
 
     pub fn set_reflection(&mut self, module: &str, id: &str, text: String, at: u64, device: &str) {
-        self.reflections.insert(block_key(module, id), Record::new(text, at, device));
+        self.module_mut(module).reflections.insert(id.to_owned(), Record::new(text, at, device));
     }
 
     pub fn visited(&self, module: &str, section: &str) -> bool {
-        self.visits.contains_key(&block_key(module, section))
+        self.module(module).is_some_and(|m| m.visits.contains_key(section))
     }
 
     /// Records a visit and makes it the place to continue from.
     pub fn visit(&mut self, module: &str, section: &str, at: u64, device: &str) {
-        self.visits.insert(block_key(module, section), Record::new(true, at, device));
+        self.module_mut(module).visits.insert(section.to_owned(), Record::new(true, at, device));
         let place = Place { module: module.to_owned(), section: section.to_owned() };
         self.place = Some(Record::new(place, at, device));
     }
@@ -81,16 +106,30 @@ impl ProgressState {
         sections.into_iter().filter(|s| self.visited(module, s)).count()
     }
 
+    pub fn started(&self, module: &str) -> bool {
+        self.module(module).is_some_and(|m| !m.visits.is_empty())
+    }
+
+    /// Number of records, for figures such as the benchmark's.
+    pub fn record_count(&self) -> usize {
+        self.modules.values().map(|m| m.answers.len() + m.visits.len() + m.reflections.len()).sum::<usize>()
+            + usize::from(self.place.is_some())
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.visits.is_empty() && self.reflections.is_empty() && self.place.is_none()
+        self.modules.values().all(ModuleProgress::is_empty) && self.place.is_none()
     }
 
     /// Joins two states without losing a key: per key the latest record wins.
     /// Commutative, associative and idempotent (see the property tests).
     pub fn merge(mut self, other: ProgressState) -> ProgressState {
-        merge_maps(&mut self.answers, other.answers);
-        merge_maps(&mut self.visits, other.visits);
-        merge_maps(&mut self.reflections, other.reflections);
+        for (id, theirs) in other.modules {
+            let merged = match self.modules.remove(&id) {
+                Some(ours) => ours.merge(theirs),
+                None => theirs,
+            };
+            self.modules.insert(id, merged);
+        }
         self.place = match (self.place.take(), other.place) {
             (Some(a), Some(b)) => Some(Record::latest(a, b)),
             (a, b) => a.or(b),

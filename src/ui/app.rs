@@ -10,7 +10,7 @@ use super::pack::{fetch_course, ModuleCache};
 use super::progress_context::Progress;
 use super::routes::{Home, ModulePage, NotFound, SectionPage, Settings};
 use crate::content::{Course, Problem};
-use crate::store::{Notice, PROGRESS_KEY};
+use crate::store::Notice;
 
 /// The course index, loaded once for the whole app.
 #[derive(Clone, Copy)]
@@ -43,15 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(CourseResource(LocalResource::new(fetch_course)));
     provide_context(Language::initial());
 
-    // Another tab saved: take its records in (merge, never replace).
-    let listener = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(PROGRESS_KEY) {
-            if let Some(raw) = event.new_value() {
-                progress.absorb(&raw);
-            }
-        }
-    });
-    on_cleanup(move || listener.remove());
+    progress.follow_other_tabs();
 
     // The static "loading" text in index.html has done its job.
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -131,10 +123,13 @@ fn StorageNotice() -> impl IntoView {
                     None,
                 ),
             };
-            let link = download.and_then(|key| {
-                let raw = crate::store::read(&key).ok().flatten()?;
-                let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&raw));
-                Some(view! { <a class="button button--secondary" href=href download="mtd-learn-kept-progress.json">"Download the kept data"</a> })
+            let link = download.map(|key| {
+                let save = move |_| {
+                    if let Ok(Some(raw)) = crate::store::read(&key) {
+                        super::download::download("mtd-learn-kept-progress.json", "application/json", &raw);
+                    }
+                };
+                view! { <button type="button" class="button button--secondary" data-test="download-quarantine" on:click=save>"Download the kept data"</button> }
             });
             view! {
                 <div class="notice notice--warning" role="alert" data-test="storage-notice">

@@ -73,11 +73,39 @@ impl Progress {
         self.change(|s, now, device| s.visit(module, section, now, device));
     }
 
+    /// Listens for what other tabs of the app store and merges it in, for as
+    /// long as the current reactive owner lives.
+    pub fn follow_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(store::PROGRESS_KEY) {
+                if let Some(raw) = event.new_value() {
+                    self.absorb(&raw);
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
     /// Takes in what another tab stored (from a `storage` event).
-    pub fn absorb(&self, raw: &str) {
+    fn absorb(&self, raw: &str) {
         if let Some(theirs) = store::decode_foreign(raw) {
             self.state.update(|s| *s = std::mem::take(s).merge(theirs));
         }
+    }
+
+    /// The learner's data as an export file.
+    pub fn export(&self) -> String {
+        crate::progress::export(&self.state.get_untracked(), &self.device.get_value(), store::now_ms())
+    }
+
+    /// Merges an export file into the progress; returns how many records
+    /// the file held, or why it was refused.
+    pub fn import(&self, raw: &str) -> Result<usize, String> {
+        let theirs = crate::progress::import(raw)?;
+        let count = theirs.record_count();
+        self.state.update(|s| *s = std::mem::take(s).merge(theirs));
+        self.persist();
+        Ok(count)
     }
 
     /// Deletes every stored key of the app and forgets the in-memory state.

@@ -79,7 +79,7 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
     let id = entry.id.clone();
     let started = {
         let id = id.clone();
-        move || progress.with(|s| s.visits.keys().any(|k| k.strip_prefix(id.as_str()).is_some_and(|rest| rest.starts_with('/'))))
+        move || progress.with(|s| s.started(&id))
     };
     // Only modules already started are fetched, to count their sections.
     let cache = expect_context::<ModuleCache>();

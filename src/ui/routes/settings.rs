@@ -34,9 +34,9 @@ pub fn Settings() -> impl IntoView {
         progress.with(|s| {
             format!(
                 "Stored in this browser: {}, {} and {}.",
-                counted(s.answers.len(), "answer", "answers"),
-                counted(s.reflections.len(), "written reflection", "written reflections"),
-                counted(s.visits.len(), "visited section", "visited sections")
+                counted(s.modules.values().map(|m| m.answers.len()).sum(), "answer", "answers"),
+                counted(s.modules.values().map(|m| m.reflections.len()).sum(), "written reflection", "written reflections"),
+                counted(s.modules.values().map(|m| m.visits.len()).sum(), "visited section", "visited sections")
             )
         })
     };
@@ -46,6 +46,28 @@ pub fn Settings() -> impl IntoView {
             Ok(_) => "All your data on this device has been deleted.".to_owned(),
             Err(()) => "The browser did not allow the data to be deleted. Try clearing this site's data in the browser settings.".to_owned(),
         }));
+    };
+    let export = move |_| {
+        let file = format!("mtd-learn-progress-{}.json", crate::ui::download::today());
+        if !crate::ui::download::download(&file, "application/json", &progress.export()) {
+            status.set(Some("The browser did not allow the download.".to_owned()));
+        }
+    };
+    let import = move |event: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            status.set(Some(match text {
+                None => "The file could not be read.".to_owned(),
+                Some(raw) => match progress.import(&raw) {
+                    Ok(n) => format!("Imported {} from {}; your existing answers were kept.", counted(n, "record", "records"), file.name()),
+                    Err(message) => message,
+                },
+            }));
+        });
     };
     // Move focus into the dialog so keyboard and screen-reader users land on it.
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
@@ -78,6 +100,14 @@ pub fn Settings() -> impl IntoView {
                 <h2 id="data-title">"Your data"</h2>
                 <p>"Your answers, self-assessments and reflections are stored only in this browser, on this device. Nothing is sent to a server, and there are no trackers."</p>
                 <p>{counts}</p>
+                <div class="data-actions">
+                    <button type="button" class="button button--secondary" data-test="export" on:click=export>"Export my data"</button>
+                    <label class="button button--secondary file-button">
+                        "Import from a file"
+                        <input type="file" accept="application/json,.json" data-test="import" class="visually-hidden" on:change=import/>
+                    </label>
+                </div>
+                <p class="hint">"An export is a JSON file with everything listed above. Importing adds a file's answers to the ones here; nothing is replaced or lost."</p>
                 <button class="button button--danger" data-test="delete-all" on:click=move |_| { status.set(None); confirming.set(true) }>
                     "Delete all my data"
                 </button>
