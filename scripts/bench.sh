@@ -16,6 +16,12 @@
 #   wasm_*          the app's wasm (<name>-<hash>_bg.wasm)
 #   js_*            its wasm-bindgen JS glue (<name>-<hash>.js)
 #   css_*           all CSS files in dist, summed
+#   (micro)         native medians (examples/bench.rs): parse of every
+#                   module file, grading, merge of two 10,000-record states,
+#                   decode + migrate of a 10,000-record schema-1 envelope,
+#                   the stored size of a learner who did everything; and the
+#                   merge and migration again inside headless Chromium
+#                   (benches/browser.rs). --no-micro skips them.
 #   first_visit_*   index.html + JS + wasm + CSS + content/course.json +
 #                   content/en/<first module>.md (the first entry of
 #                   course.json's "modules")
@@ -26,10 +32,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MTD_ROOT"
 
 build=1
+micro=1
 dist="$MTD_ROOT/dist"
 while (($#)); do
     case "$1" in
         --no-build) build=0 ;;
+        --no-micro) micro=0 ;;
         -*) echo "bench.sh: unknown option '$1'" >&2; exit 2 ;;
         *) dist="$1" ;;
     esac
@@ -37,7 +45,7 @@ while (($#)); do
 done
 
 if ((build)); then
-    bash "$MTD_ROOT/scripts/setup.sh" build >&2
+    if ((micro)); then bash "$MTD_ROOT/scripts/setup.sh" all >&2; else bash "$MTD_ROOT/scripts/setup.sh" build >&2; fi
     mtd_path_setup
     # trunk --offline also makes cargo offline: fetch crates first.
     cargo fetch >&2
@@ -124,3 +132,14 @@ fig first_visit_raw "$(sum raw "${first_visit[@]}")" bytes
 fig first_visit_gzip "$(sum gz "${first_visit[@]}")" bytes
 fig first_visit_brotli "$(sum br "${first_visit[@]}")" bytes
 fig first_visit_files "${#first_visit[@]}" count
+
+# --- microbenchmarks --------------------------------------------------------------
+if ((micro)); then
+    mtd_path_setup
+    echo "# native microbenchmarks (cargo run --release --example bench), medians"
+    cargo run -q --release --example bench 2>/dev/null | grep -v '^#'
+    echo "# in headless Chromium (cargo test --release --target wasm32-unknown-unknown --bench browser), medians"
+    CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1 \
+        cargo test --release --target wasm32-unknown-unknown --bench browser -- --nocapture 2>&1 \
+        | grep -P '^bench\t' | cut -f2-
+fi
