@@ -8,9 +8,11 @@ mod envelope;
 mod migrate;
 mod record;
 mod state;
+mod synthetic;
 mod time;
 
 pub use envelope::{decode, encode, export, import, Decoded, Envelope, EXPORT_FORMAT, SCHEMA};
 pub use record::Record;
+pub use synthetic::{as_schema_1, synthetic_state};
 pub use state::{Answer, ModuleProgress, Place, ProgressState};
 pub use time::iso8601;
