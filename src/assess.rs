@@ -1,72 +1,16 @@
-//! Scoring. For now: grading a knowledge question.
+//! Scoring: knowledge questions, Likert profiles, before/after comparison.
+//!
+//! Pure: no browser, no storage. The rules are documented in
+//! docs/scoring.md and tested natively.
 
-use crate::content::Question;
+mod compare;
+mod grade;
+mod profile;
+mod shuffle;
+mod vignette;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Grade {
-    Correct,
-    /// Multiple choice: some right options chosen and no wrong one, or
-    /// all right ones plus a wrong one.
-    Partial,
-    Incorrect,
-}
-
-/// Grades the chosen option positions. For multiple choice an answer is
-/// partly right when it picks at least one correct option and more correct
-/// options than wrong ones.
-pub fn grade(question: &Question, selected: &[u8]) -> Grade {
-    let correct = question.correct_options();
-    let mut chosen: Vec<usize> = selected.iter().map(|&i| usize::from(i)).filter(|&i| i < question.options.len()).collect();
-    chosen.sort_unstable();
-    chosen.dedup();
-    if chosen == correct {
-        return Grade::Correct;
-    }
-    let hits = chosen.iter().filter(|i| correct.contains(i)).count();
-    let misses = chosen.len() - hits;
-    if question.kind.allows_several() && hits > 0 && hits > misses {
-        Grade::Partial
-    } else {
-        Grade::Incorrect
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::{QuestionKind, QuestionOption};
-
-    fn question(kind: QuestionKind, correct: &[bool]) -> Question {
-        Question {
-            id: "q".into(),
-            line: 1,
-            kind,
-            prompt: vec![],
-            options: correct.iter().map(|&c| QuestionOption { text: vec![], correct: c, explanation: vec![] }).collect(),
-        }
-    }
-
-    #[test]
-    fn single_choice_is_right_or_wrong() {
-        let q = question(QuestionKind::Single, &[false, true, false]);
-        assert_eq!(grade(&q, &[1]), Grade::Correct);
-        assert_eq!(grade(&q, &[0]), Grade::Incorrect);
-        assert_eq!(grade(&q, &[]), Grade::Incorrect);
-    }
-
-    #[test]
-    fn multiple_choice_gives_partial_credit_for_more_hits_than_misses() {
-        let q = question(QuestionKind::Multiple, &[true, true, false, true]);
-        assert_eq!(grade(&q, &[3, 1, 0]), Grade::Correct);
-        assert_eq!(grade(&q, &[0, 1]), Grade::Partial);
-        assert_eq!(grade(&q, &[0, 1, 3, 2]), Grade::Partial);
-        assert_eq!(grade(&q, &[0, 2]), Grade::Incorrect);
-        assert_eq!(grade(&q, &[2]), Grade::Incorrect);
-    }
-
-    #[test]
-    fn out_of_range_and_repeated_positions_are_ignored() {
-        let q = question(QuestionKind::Single, &[true, false]);
-        assert_eq!(grade(&q, &[0, 0, 9]), Grade::Correct);
-    }
-}
+pub use compare::{compare_profiles, item_changes, ItemChange, SubscaleChange};
+pub use grade::{grade, knowledge_score, Grade, KnowledgeScore};
+pub use profile::{likert_profile, scored_value, Band, SubscaleScore};
+pub use shuffle::option_order;
+pub use vignette::{replay, CaseProgress};

@@ -16,7 +16,9 @@ mod parity;
 mod problem;
 mod text;
 
-pub use course::{check_module_against_index, parse_course, Course, EntryKind, ModuleEntry, COURSE_FILE};
+pub use course::{
+    check_module_against_index, parse_course, Course, EntryKind, ModuleEntry, COURSE_FILE,
+};
 pub use model::*;
 pub use module_parser::parse_module;
 pub use parity::compare_structure;

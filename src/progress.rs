@@ -4,6 +4,7 @@
 //!
 //! Knows nothing of where it is stored; tested natively.
 
+mod attempts;
 mod envelope;
 mod migrate;
 mod record;
@@ -11,8 +12,9 @@ mod state;
 mod synthetic;
 mod time;
 
+pub use attempts::{attempt_key, Attempt, Phase};
 pub use envelope::{decode, encode, export, import, Decoded, Envelope, EXPORT_FORMAT, SCHEMA};
 pub use record::Record;
-pub use synthetic::{as_schema_1, synthetic_state};
 pub use state::{Answer, ModuleProgress, Place, ProgressState};
+pub use synthetic::{as_schema_1, synthetic_state};
 pub use time::iso8601;

@@ -44,14 +44,29 @@ pub fn load() -> Loaded {
     let raw = match read(PROGRESS_KEY) {
         Ok(raw) => raw,
         Err(()) => {
-            return Loaded { state: ProgressState::default(), device: new_device_id(), notice: Some(Notice::Unavailable), writable: false }
+            return Loaded {
+                state: ProgressState::default(),
+                device: new_device_id(),
+                notice: Some(Notice::Unavailable),
+                writable: false,
+            }
         }
     };
     let Some(raw) = raw else {
-        return Loaded { state: ProgressState::default(), device: new_device_id(), notice: None, writable: true };
+        return Loaded {
+            state: ProgressState::default(),
+            device: new_device_id(),
+            notice: None,
+            writable: true,
+        };
     };
     match decode(&raw) {
-        Decoded::Current(envelope) => Loaded { state: envelope.data, device: envelope.device, notice: None, writable: true },
+        Decoded::Current(envelope) => Loaded {
+            state: envelope.data,
+            device: envelope.device,
+            notice: None,
+            writable: true,
+        },
         Decoded::Newer { schema } => Loaded {
             state: ProgressState::default(),
             device: new_device_id(),
@@ -66,7 +81,11 @@ pub fn load() -> Loaded {
             Loaded {
                 state: ProgressState::default(),
                 device: new_device_id(),
-                notice: Some(if copied { Notice::Quarantined { key, reason } } else { Notice::Unavailable }),
+                notice: Some(if copied {
+                    Notice::Quarantined { key, reason }
+                } else {
+                    Notice::Unavailable
+                }),
                 writable: copied,
             }
         }
@@ -119,13 +138,21 @@ fn write(key: &str, value: &str) -> Result<(), ()> {
     storage()?.set_item(key, value).map_err(|_| ())
 }
 
+/// Stores a plain value of the app (such as the name for the certificate).
+pub fn write_raw(key: &str, value: &str) -> Result<(), ()> {
+    write(key, value)
+}
+
 fn remove(key: &str) -> Result<(), ()> {
     storage()?.remove_item(key).map_err(|_| ())
 }
 
 /// The language the learner chose, if any.
 pub fn load_language() -> Option<String> {
-    read(LANGUAGE_KEY).ok().flatten().filter(|l| crate::content::is_valid_id(l))
+    read(LANGUAGE_KEY)
+        .ok()
+        .flatten()
+        .filter(|l| crate::content::is_valid_id(l))
 }
 
 pub fn save_language(lang: &str) -> Result<(), ()> {

@@ -23,7 +23,10 @@ fn clear_app_keys() {
 
 fn quarantine_keys() -> Vec<String> {
     let s = storage();
-    (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with(QUARANTINE_PREFIX)).collect()
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -35,13 +38,26 @@ fn progress_round_trips_through_local_storage() {
     assert_eq!(fresh.device.len(), 16, "device id is 64 random bits in hex");
 
     let mut state = ProgressState::default();
-    state.set_answer("fd", "q1", Answer::Choice { selected: vec![1], checked: true }, 5, &fresh.device);
+    state.set_answer(
+        "fd",
+        "q1",
+        Answer::Choice {
+            selected: vec![1],
+            checked: true,
+            attempt: 0,
+        },
+        5,
+        &fresh.device,
+    );
     state.visit("fd", "rules", 6, &fresh.device);
     store::save(&state, &fresh.device).unwrap();
 
     let again = store::load();
     assert_eq!(again.state, state);
-    assert_eq!(again.device, fresh.device, "the device id survives a reload");
+    assert_eq!(
+        again.device, fresh.device,
+        "the device id survives a reload"
+    );
     let raw = storage().get_item(PROGRESS_KEY).unwrap().unwrap();
     assert!(matches!(decode(&raw), Decoded::Current(e) if e.schema == mtd_learn::progress::SCHEMA));
 }
@@ -49,28 +65,42 @@ fn progress_round_trips_through_local_storage() {
 #[wasm_bindgen_test]
 fn unreadable_progress_is_kept_aside_before_anything_is_written() {
     clear_app_keys();
-    storage().set_item(PROGRESS_KEY, "{\"schema\": 1, \"data\": [oops").unwrap();
+    storage()
+        .set_item(PROGRESS_KEY, "{\"schema\": 1, \"data\": [oops")
+        .unwrap();
     let loaded = store::load();
-    let Some(Notice::Quarantined { key, reason }) = loaded.notice else { panic!("expected a quarantine notice") };
+    let Some(Notice::Quarantined { key, reason }) = loaded.notice else {
+        panic!("expected a quarantine notice")
+    };
     assert!(reason.contains("not valid JSON"), "{reason}");
-    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some("{\"schema\": 1, \"data\": [oops"));
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("{\"schema\": 1, \"data\": [oops")
+    );
     assert!(loaded.writable);
     // Saving afterwards never touches the kept copy.
     store::save(&ProgressState::default(), &loaded.device).unwrap();
     assert_eq!(quarantine_keys(), vec![key.clone()]);
-    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some("{\"schema\": 1, \"data\": [oops"));
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("{\"schema\": 1, \"data\": [oops")
+    );
 }
 
 #[wasm_bindgen_test]
 fn progress_from_a_newer_app_version_is_never_overwritten() {
     clear_app_keys();
-    let future = r#"{"schema":99,"device":"x","updated":"2030-01-01T00:00:00.000Z","data":{"new":"shape"}}"#;
+    let future =
+        r#"{"schema":99,"device":"x","updated":"2030-01-01T00:00:00.000Z","data":{"new":"shape"}}"#;
     storage().set_item(PROGRESS_KEY, future).unwrap();
     let loaded = store::load();
     assert_eq!(loaded.notice, Some(Notice::NewerVersion { schema: 99 }));
     assert!(!loaded.writable);
     assert!(store::save(&ProgressState::default(), "me").is_err());
-    assert_eq!(storage().get_item(PROGRESS_KEY).unwrap().as_deref(), Some(future));
+    assert_eq!(
+        storage().get_item(PROGRESS_KEY).unwrap().as_deref(),
+        Some(future)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -78,7 +108,9 @@ fn saving_keeps_what_another_tab_stored_meanwhile() {
     clear_app_keys();
     let mut other_tab = ProgressState::default();
     other_tab.set_reflection("fd", "r", "from the other tab".into(), 10, "tab-b");
-    storage().set_item(PROGRESS_KEY, &encode(&other_tab, "tab-b", 10)).unwrap();
+    storage()
+        .set_item(PROGRESS_KEY, &encode(&other_tab, "tab-b", 10))
+        .unwrap();
 
     let mut mine = ProgressState::default();
     mine.set_answer("fd", "q1", Answer::Likert { value: 4 }, 20, "tab-a");
@@ -94,7 +126,10 @@ fn delete_all_removes_every_key_of_the_app_and_nothing_else() {
     storage().set_item("mtd-learn.quarantine.1", "y").unwrap();
     storage().set_item("another-app", "keep me").unwrap();
     assert_eq!(store::delete_all(), Ok(2));
-    assert_eq!(storage().get_item("another-app").unwrap().as_deref(), Some("keep me"));
+    assert_eq!(
+        storage().get_item("another-app").unwrap().as_deref(),
+        Some("keep me")
+    );
     storage().remove_item("another-app").unwrap();
 }
 
@@ -104,7 +139,10 @@ const MODULE: &str = "---\nid: t\ntitle: T\nsummary: S\nobjectives:\n  - O\nsour
 async fn settle() {
     for _ in 0..3 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
@@ -128,7 +166,9 @@ async fn a_question_is_answered_checked_explained_saved_and_retried() {
         view! { <QuestionView question=question.clone() module_id="t"/> }
     });
 
-    let check: web_sys::HtmlButtonElement = find(&host, "[data-test=check]").expect("check button").unchecked_into();
+    let check: web_sys::HtmlButtonElement = find(&host, "[data-test=check]")
+        .expect("check button")
+        .unchecked_into();
     assert!(check.disabled(), "nothing chosen yet");
     let inputs = host.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(inputs.length(), 2);
@@ -143,15 +183,36 @@ async fn a_question_is_answered_checked_explained_saved_and_retried() {
     assert!(result.text_content().unwrap().starts_with("Correct."));
     let explanations = host.query_selector_all("[data-test=explanation]").unwrap();
     assert_eq!(explanations.length(), 2, "every option explains itself");
-    assert!(explanations.item(1).unwrap().text_content().unwrap().contains("Because it is right."));
-    let raw = store::read(PROGRESS_KEY).unwrap().expect("the answer was saved");
-    let Decoded::Current(saved) = decode(&raw) else { panic!("saved progress decodes") };
-    assert_eq!(saved.data.answer("t", "q"), Some(&Answer::Choice { selected: vec![1], checked: true }));
+    assert!(explanations
+        .item(1)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Because it is right."));
+    let raw = store::read(PROGRESS_KEY)
+        .unwrap()
+        .expect("the answer was saved");
+    let Decoded::Current(saved) = decode(&raw) else {
+        panic!("saved progress decodes")
+    };
+    assert_eq!(
+        saved.data.answer("t", "q"),
+        Some(&Answer::Choice {
+            selected: vec![1],
+            checked: true,
+            attempt: 0
+        })
+    );
 
-    let retry: web_sys::HtmlElement = find(&host, "[data-test=retry]").expect("retry button").unchecked_into();
+    let retry: web_sys::HtmlElement = find(&host, "[data-test=retry]")
+        .expect("retry button")
+        .unchecked_into();
     retry.click();
     settle().await;
-    assert!(find(&host, "[data-test=result]").is_none(), "retry hides the result");
+    assert!(
+        find(&host, "[data-test=result]").is_none(),
+        "retry hides the result"
+    );
     assert!(!right.checked(), "retry clears the choice");
     drop(handle);
     host.remove();
@@ -159,7 +220,9 @@ async fn a_question_is_answered_checked_explained_saved_and_retried() {
 
 /// Runs JavaScript in the test page (the runner has no CSP).
 fn run_js(code: &str) {
-    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).expect("script runs");
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("script runs");
 }
 
 #[wasm_bindgen_test]
@@ -183,11 +246,22 @@ fn a_full_storage_keeps_the_app_working_in_memory_and_says_so_once() {
     }
     progress.set_answer("fd", "q1", Answer::Likert { value: 2 });
     assert_eq!(progress.notice.get_untracked(), Some(Notice::Unavailable));
-    assert_eq!(progress.answer("fd", "q1"), Some(Answer::Likert { value: 2 }), "kept in memory");
+    assert_eq!(
+        progress.answer("fd", "q1"),
+        Some(Answer::Likert { value: 2 }),
+        "kept in memory"
+    );
     progress.notice.set(None);
     progress.set_answer("fd", "q2", Answer::Likert { value: 4 });
-    assert_eq!(progress.notice.get_untracked(), None, "told once, not on every answer");
-    assert_eq!(progress.answer("fd", "q2"), Some(Answer::Likert { value: 4 }));
+    assert_eq!(
+        progress.notice.get_untracked(),
+        None,
+        "told once, not on every answer"
+    );
+    assert_eq!(
+        progress.answer("fd", "q2"),
+        Some(Answer::Likert { value: 4 })
+    );
     for i in 0..n {
         storage().remove_item(&format!("junk-{i}")).unwrap();
     }
@@ -210,7 +284,10 @@ fn storage_switched_off_never_panics() {
     assert_eq!(loaded.notice, Some(Notice::Unavailable));
     assert!(!loaded.writable);
     assert!(saved.is_err() && deleted.is_err());
-    assert!(store::read(PROGRESS_KEY).is_ok(), "storage is back for the other tests");
+    assert!(
+        store::read(PROGRESS_KEY).is_ok(),
+        "storage is back for the other tests"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -232,6 +309,15 @@ async fn another_tabs_records_arrive_through_the_storage_event() {
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     settle().await;
 
-    assert_eq!(progress.with(|s| s.reflection("fd", "r").map(str::to_owned)).as_deref(), Some("written in tab B"));
-    assert_eq!(progress.answer("fd", "mine"), Some(Answer::Likert { value: 1 }), "this tab's newer answer survives");
+    assert_eq!(
+        progress
+            .with(|s| s.reflection("fd", "r").map(str::to_owned))
+            .as_deref(),
+        Some("written in tab B")
+    );
+    assert_eq!(
+        progress.answer("fd", "mine"),
+        Some(Answer::Likert { value: 1 }),
+        "this tab's newer answer survives"
+    );
 }

@@ -12,7 +12,8 @@ fn pack_dir() -> PathBuf {
 }
 
 fn read(relative: &str) -> String {
-    fs::read_to_string(pack_dir().join(relative)).unwrap_or_else(|e| panic!("{relative}: cannot read ({e})"))
+    fs::read_to_string(pack_dir().join(relative))
+        .unwrap_or_else(|e| panic!("{relative}: cannot read ({e})"))
 }
 
 fn course() -> Course {
@@ -38,11 +39,21 @@ fn every_module_file_is_valid_and_agrees_with_the_index() {
             let source = read(&path);
             let parsed = parse_module(&path, &source);
             problems.extend(parsed.problems);
-            problems.extend(check_module_against_index(entry, lang, &parsed.value, &source));
+            problems.extend(check_module_against_index(
+                entry,
+                lang,
+                &parsed.value,
+                &source,
+            ));
             checked += 1;
         }
     }
-    assert!(problems.is_empty(), "{} problem(s) in the content pack:{}", problems.len(), list(&problems));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s) in the content pack:{}",
+        problems.len(),
+        list(&problems)
+    );
     assert!(checked > 0, "the pack has no module files");
 }
 
@@ -52,8 +63,12 @@ fn the_pack_holds_no_file_the_index_does_not_list() {
     for lang in &course.languages {
         for file in fs::read_dir(pack_dir().join(lang)).unwrap() {
             let name = file.unwrap().file_name().into_string().unwrap();
-            let id = name.strip_suffix(".md").unwrap_or_else(|| panic!("{lang}/{name}: only .md module files belong here"));
-            let listed = course.module(id).is_some_and(|m| m.languages.contains(lang));
+            let id = name
+                .strip_suffix(".md")
+                .unwrap_or_else(|| panic!("{lang}/{name}: only .md module files belong here"));
+            let listed = course
+                .module(id)
+                .is_some_and(|m| m.languages.contains(lang));
             assert!(listed, "{lang}/{name} is not listed for \"{lang}\" in course.json: add it or remove the file");
         }
     }
@@ -80,10 +95,20 @@ fn every_module_exists_in_every_language_with_the_same_structure() {
         for lang in entry.languages.iter().filter(|l| **l != reference_lang) {
             let file = Course::module_path(lang, &entry.id);
             let module = parse_module(&file, &read(&file)).value;
-            problems.extend(compare_structure(&reference_file, &reference, &file, &module));
+            problems.extend(compare_structure(
+                &reference_file,
+                &reference,
+                &file,
+                &module,
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} structural difference(s):{}", problems.len(), list(&problems));
+    assert!(
+        problems.is_empty(),
+        "{} structural difference(s):{}",
+        problems.len(),
+        list(&problems)
+    );
 }
 
 fn words(blocks: &[Block]) -> usize {
@@ -113,37 +138,59 @@ fn every_learning_module_meets_the_curriculum_standard() {
             let blocks: Vec<Block> = module.blocks().cloned().collect();
             let count = |f: fn(&Block) -> bool| blocks.iter().filter(|b| f(b)).count();
             if !(3..=5).contains(&module.objectives.len()) {
-                fail(format!("{} learning objectives, 3 to 5 expected", module.objectives.len()));
+                fail(format!(
+                    "{} learning objectives, 3 to 5 expected",
+                    module.objectives.len()
+                ));
             }
             let text = words(&blocks);
             if !(1200..=2500).contains(&text) {
-                fail(format!("{text} words of learning text, 1,200 to 2,500 expected"));
+                fail(format!(
+                    "{text} words of learning text, 1,200 to 2,500 expected"
+                ));
             }
             let questions = count(|b| matches!(b, Block::Question(_)));
             if questions < 5 {
-                fail(format!("{questions} knowledge questions, at least 5 expected"));
+                fail(format!(
+                    "{questions} knowledge questions, at least 5 expected"
+                ));
             }
             if count(|b| matches!(b, Block::Vignette(_))) == 0 {
                 fail("no case vignette".into());
             }
             let reflections = count(|b| matches!(b, Block::Reflection(_)));
             if reflections != 1 {
-                fail(format!("{reflections} reflection prompts, exactly 1 expected"));
+                fail(format!(
+                    "{reflections} reflection prompts, exactly 1 expected"
+                ));
             }
             for section in &module.sections {
                 for (n, slide) in section.slides.iter().enumerate() {
                     match &slide.notes {
-                        None => fail(format!("line {}: slide {} of section \"{}\" has no speaker notes", slide.line, n + 1, section.id)),
-                        Some(notes) if notes.minutes.is_none() => {
-                            fail(format!("line {}: the speaker notes of slide {} of \"{}\" give no minutes", slide.line, n + 1, section.id))
-                        }
+                        None => fail(format!(
+                            "line {}: slide {} of section \"{}\" has no speaker notes",
+                            slide.line,
+                            n + 1,
+                            section.id
+                        )),
+                        Some(notes) if notes.minutes.is_none() => fail(format!(
+                            "line {}: the speaker notes of slide {} of \"{}\" give no minutes",
+                            slide.line,
+                            n + 1,
+                            section.id
+                        )),
                         Some(_) => {}
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} shortfall(s):\n  {}", failures.len(), failures.join("\n  "));
+    assert!(
+        failures.is_empty(),
+        "{} shortfall(s):\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
 }
 
 /// The seminar needs every one of its topics; the order is the course order.

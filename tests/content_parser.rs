@@ -3,7 +3,8 @@
 
 use mtd_learn::content::*;
 
-const FRONT: &str = "---\nid: m\ntitle: T\nsummary: S\nobjectives:\n  - O\nsources:\n  - A source\n---\n";
+const FRONT: &str =
+    "---\nid: m\ntitle: T\nsummary: S\nobjectives:\n  - O\nsources:\n  - A source\n---\n";
 
 /// A module with the given body, front matter on lines 1-9 (body starts at line 10).
 fn module(body: &str) -> Parsed<Module> {
@@ -16,7 +17,10 @@ fn messages(parsed: &Parsed<Module>) -> Vec<String> {
 
 fn assert_problem(parsed: &Parsed<Module>, line: usize, fragment: &str) {
     assert!(
-        parsed.problems.iter().any(|p| p.line == line && p.message.contains(fragment)),
+        parsed
+            .problems
+            .iter()
+            .any(|p| p.line == line && p.message.contains(fragment)),
         "expected a problem at line {line} containing {fragment:?}, got {:#?}",
         messages(parsed)
     );
@@ -27,27 +31,43 @@ fn front_matter_sections_and_slides() {
     let parsed = module("## One {#one}\n\nFirst.\n\n---\n\nSecond.\n\n## Two {#two}\n\nThird.\n");
     assert!(parsed.problems.is_empty(), "{:#?}", messages(&parsed));
     let m = parsed.value;
-    assert_eq!((m.id.as_str(), m.title.as_str(), m.summary.as_str()), ("m", "T", "S"));
+    assert_eq!(
+        (m.id.as_str(), m.title.as_str(), m.summary.as_str()),
+        ("m", "T", "S")
+    );
     assert_eq!(m.objectives, vec!["O"]);
     assert_eq!(m.sources.len(), 1);
-    assert_eq!(m.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["one", "two"]);
+    assert_eq!(
+        m.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["one", "two"]
+    );
     assert_eq!(m.sections[0].slides.len(), 2);
     assert_eq!(m.sections[1].slides.len(), 1);
 }
 
 #[test]
 fn every_example_in_the_format_reference_parses_cleanly() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/content-format.md"
+    ))
+    .unwrap();
     let mut examples = 0;
     for block in doc.split("```").skip(1).step_by(2) {
-        let body = block.trim_start_matches(|c: char| c.is_alphanumeric()).trim_start_matches('\n');
+        let body = block
+            .trim_start_matches(|c: char| c.is_alphanumeric())
+            .trim_start_matches('\n');
         if !body.starts_with(":::") {
             continue;
         }
         examples += 1;
         // Elided text ("…") in the docs is fine; everything else must be valid.
         let parsed = module(&format!("## Example {{#example}}\n\nText.\n\n{body}"));
-        assert!(parsed.problems.is_empty(), "example fails:\n{body}\n{:#?}", messages(&parsed));
+        assert!(
+            parsed.problems.is_empty(),
+            "example fails:\n{body}\n{:#?}",
+            messages(&parsed)
+        );
     }
     assert_eq!(examples, 8, "one example per block kind: notes, callout, question, likert, vignette, reflection, term, contact");
 }
@@ -71,11 +91,21 @@ fn likert_scale_subscales_and_reverse_items() {
         "## S {#s}\n\n::: likert id=self\nIntro.\n\nscale: No | Maybe | Yes\nsubscale ask: Asking\n- [ask] I ask.\n- [ask, reverse] I avoid asking.\n:::\n",
     );
     assert!(parsed.problems.is_empty(), "{:#?}", messages(&parsed));
-    let Some(Block::Likert(l)) = parsed.value.blocks().find(|b| matches!(b, Block::Likert(_))) else {
+    let Some(Block::Likert(l)) = parsed
+        .value
+        .blocks()
+        .find(|b| matches!(b, Block::Likert(_)))
+    else {
         panic!("no likert block")
     };
     assert_eq!(l.scale, ["No", "Maybe", "Yes"]);
-    assert_eq!(l.statements.iter().map(|s| (s.id.as_str(), s.reverse)).collect::<Vec<_>>(), [("self.1", false), ("self.2", true)]);
+    assert_eq!(
+        l.statements
+            .iter()
+            .map(|s| (s.id.as_str(), s.reverse))
+            .collect::<Vec<_>>(),
+        [("self.1", false), ("self.2", true)]
+    );
     assert_eq!(l.intro.len(), 1);
 }
 
@@ -85,7 +115,11 @@ fn vignette_steps_branch_and_end() {
         "## S {#s}\n\n::: vignette id=v title=\"Case\"\nIntro.\n@step a\nWhat now?\n- [+] Go on\n  > good\n- [-] Skip\n  > hm\n  goto: c\n@step b\nMiddle.\n- [~] Next\n  > ok\n@step c\nThe end.\n:::\n",
     );
     assert!(parsed.problems.is_empty(), "{:#?}", messages(&parsed));
-    let Some(Block::Vignette(v)) = parsed.value.blocks().find(|b| matches!(b, Block::Vignette(_))) else {
+    let Some(Block::Vignette(v)) = parsed
+        .value
+        .blocks()
+        .find(|b| matches!(b, Block::Vignette(_)))
+    else {
         panic!("no vignette")
     };
     assert_eq!(v.next_step("a", 0).map(|s| s.id.as_str()), Some("b"));
@@ -116,13 +150,16 @@ fn question_without_correct_option_is_reported_and_left_out() {
 
 #[test]
 fn missing_explanation_names_the_option_line() {
-    let parsed = module("## S {#s}\n\n::: question id=q kind=single\nWhy?\n- [x] A\n  > a\n- [ ] B\n:::\n");
+    let parsed =
+        module("## S {#s}\n\n::: question id=q kind=single\nWhy?\n- [x] A\n  > a\n- [ ] B\n:::\n");
     assert_problem(&parsed, 16, "option 2 of question \"q\" has no explanation");
 }
 
 #[test]
 fn single_choice_with_two_correct_options() {
-    let parsed = module("## S {#s}\n\n::: question id=q kind=single\nWhy?\n- [x] A\n  > a\n- [x] B\n  > b\n:::\n");
+    let parsed = module(
+        "## S {#s}\n\n::: question id=q kind=single\nWhy?\n- [x] A\n  > a\n- [x] B\n  > b\n:::\n",
+    );
     assert_problem(&parsed, 12, "kind=single but has 2 correct options");
 }
 
@@ -163,9 +200,15 @@ fn duplicate_ids_and_two_notes_on_one_slide() {
 
 #[test]
 fn missing_front_matter_fields() {
-    let parsed = parse_module("en/x.md", "---\nid: x\ntitle: X\nsources:\n---\n## S {#s}\n\nText.\n");
+    let parsed = parse_module(
+        "en/x.md",
+        "---\nid: x\ntitle: X\nsources:\n---\n## S {#s}\n\nText.\n",
+    );
     let all = messages(&parsed).join("\n");
-    assert!(all.contains("en/x.md, line 1: the front matter has no summary"), "{all}");
+    assert!(
+        all.contains("en/x.md, line 1: the front matter has no summary"),
+        "{all}"
+    );
     assert!(all.contains("no learning objectives"), "{all}");
     assert!(all.contains("lists no sources"), "{all}");
 }
@@ -173,8 +216,13 @@ fn missing_front_matter_fields() {
 #[test]
 fn raw_html_stays_text() {
     let parsed = module("## S {#s}\n\n<script>alert(1)</script>\n");
-    let Block::Paragraph(text) = parsed.value.blocks().next().unwrap() else { panic!() };
-    assert_eq!(text, &vec![Inline::Text("<script>alert(1)</script>".into())]);
+    let Block::Paragraph(text) = parsed.value.blocks().next().unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        text,
+        &vec![Inline::Text("<script>alert(1)</script>".into())]
+    );
 }
 
 #[test]
@@ -188,10 +236,20 @@ fn problems_print_file_line_and_message() {
 
 #[test]
 fn course_index_errors_name_line_and_column() {
-    let err = parse_course("{\n  \"title\": {\"en\": \"C\"},\n  \"languages\": [\"en\"]\n  \"modules\": []\n}").unwrap_err();
+    let err = parse_course(
+        "{\n  \"title\": {\"en\": \"C\"},\n  \"languages\": [\"en\"]\n  \"modules\": []\n}",
+    )
+    .unwrap_err();
     assert_eq!((err.file.as_str(), err.line), ("course.json", 4));
     let parsed = parse_course(r#"{"title":{"en":"C"},"languages":["en"],"modules":[{"id":"a","minutes":5,"languages":["de"],"title":{"de":"A"},"summary":{"de":"s"}}]}"#).unwrap();
-    assert!(parsed.problems.iter().any(|p| p.message.contains("\"de\", which the course does not list")), "{:?}", parsed.problems);
+    assert!(
+        parsed
+            .problems
+            .iter()
+            .any(|p| p.message.contains("\"de\", which the course does not list")),
+        "{:?}",
+        parsed.problems
+    );
 }
 
 #[test]
@@ -203,15 +261,29 @@ fn language_versions_must_share_their_structure() {
     let swapped = module("## B {#a}\n\nTexte.\n\n::: notes\nDire.\n:::\n\n::: question id=q kind=single\nQ ?\n- [ ] Non\n  > n\n- [x] Oui\n  > o\n:::\n").value;
     let problems = compare_structure("en/m.md", &en, "de/m.md", &swapped);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!((problems[0].file.as_str(), problems[0].line), ("de/m.md", 18));
-    assert!(problems[0].message.contains("question \"q\" differs from en/m.md (line 18)"));
+    assert_eq!(
+        (problems[0].file.as_str(), problems[0].line),
+        ("de/m.md", 18)
+    );
+    assert!(problems[0]
+        .message
+        .contains("question \"q\" differs from en/m.md (line 18)"));
 
     let no_notes = module("## B {#a}\n\nTexte.\n\n::: question id=q kind=single\nQ ?\n- [x] Oui\n  > o\n- [ ] Non\n  > n\n:::\n").value;
     let problems = compare_structure("en/m.md", &en, "de/m.md", &no_notes);
-    assert!(problems[0].message.contains("has no speaker notes here but has them in en/m.md"), "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("has no speaker notes here but has them in en/m.md"),
+        "{problems:?}"
+    );
 
     let other_sections = module("## B {#b}\n\nTexte.\n").value;
-    assert!(compare_structure("en/m.md", &en, "de/m.md", &other_sections)[0].message.contains("the sections differ"));
+    assert!(
+        compare_structure("en/m.md", &en, "de/m.md", &other_sections)[0]
+            .message
+            .contains("the sections differ")
+    );
 }
 
 #[test]
@@ -222,14 +294,20 @@ fn terms_and_contacts() {
     assert!(parsed.problems.is_empty(), "{:#?}", messages(&parsed));
     let blocks: Vec<&Block> = parsed.value.blocks().collect();
     assert!(matches!(blocks[0], Block::Term(t) if t.title == "Family dynamics"));
-    assert!(matches!(blocks[1], Block::Contact(c) if c.phone.as_deref() == Some("+49 (0)251 1234") && c.url.is_some()));
+    assert!(
+        matches!(blocks[1], Block::Contact(c) if c.phone.as_deref() == Some("+49 (0)251 1234") && c.url.is_some())
+    );
 }
 
 #[test]
 fn a_contact_with_an_unsafe_address_is_reported_and_the_address_dropped() {
-    let parsed = module("## S {#s}\n\n::: contact title=\"C\" url=\"javascript:x\" phone=\"call me\"\nText.\n:::\n");
+    let parsed = module(
+        "## S {#s}\n\n::: contact title=\"C\" url=\"javascript:x\" phone=\"call me\"\nText.\n:::\n",
+    );
     assert_problem(&parsed, 12, "url \"javascript:x\" must start with https://");
     assert_problem(&parsed, 12, "phone \"call me\" should contain only digits");
-    let Some(Block::Contact(c)) = parsed.value.blocks().next() else { panic!("contact still shown") };
+    let Some(Block::Contact(c)) = parsed.value.blocks().next() else {
+        panic!("contact still shown")
+    };
     assert_eq!(c.url, None);
 }

@@ -6,10 +6,19 @@ use proptest::prelude::*;
 
 fn answer() -> impl Strategy<Value = Answer> {
     prop_oneof![
-        (proptest::collection::vec(0u8..6, 0..4), any::<bool>())
-            .prop_map(|(selected, checked)| Answer::Choice { selected, checked }),
+        (
+            proptest::collection::vec(0u8..6, 0..4),
+            any::<bool>(),
+            0u32..3
+        )
+            .prop_map(|(selected, checked, attempt)| Answer::Choice {
+                selected,
+                checked,
+                attempt
+            }),
         (1u8..=5).prop_map(|value| Answer::Likert { value }),
-        proptest::collection::vec(("[a-c]", 0u8..3), 0..3).prop_map(|path| Answer::Vignette { path }),
+        proptest::collection::vec(("[a-c]", 0u8..3), 0..3)
+            .prop_map(|path| Answer::Vignette { path }),
     ]
 }
 
@@ -28,9 +37,18 @@ fn module_progress() -> impl Strategy<Value = ModuleProgress> {
         proptest::collection::btree_map(key, ("[a-z ]{0,8}", at, device), 0..3),
     )
         .prop_map(|(answers, visits, reflections)| ModuleProgress {
-            answers: answers.into_iter().map(|(k, (v, at, d))| (k, record(v, at, d))).collect(),
-            visits: visits.into_iter().map(|(k, (at, d))| (k, record(true, at, d))).collect(),
-            reflections: reflections.into_iter().map(|(k, (v, at, d))| (k, record(v, at, d))).collect(),
+            answers: answers
+                .into_iter()
+                .map(|(k, (v, at, d))| (k, record(v, at, d)))
+                .collect(),
+            visits: visits
+                .into_iter()
+                .map(|(k, (at, d))| (k, record(true, at, d)))
+                .collect(),
+            reflections: reflections
+                .into_iter()
+                .map(|(k, (v, at, d))| (k, record(v, at, d)))
+                .collect(),
         })
 }
 
@@ -41,7 +59,8 @@ fn state() -> impl Strategy<Value = ProgressState> {
     )
         .prop_map(|(modules, place)| ProgressState {
             modules,
-            place: place.map(|(module, section, at, device)| record(Place { module, section }, at, device)),
+            place: place
+                .map(|(module, section, at, device)| record(Place { module, section }, at, device)),
         })
 }
 
@@ -104,11 +123,38 @@ proptest! {
 fn a_later_answer_wins_whichever_side_it_is_on() {
     let mut phone = ProgressState::default();
     let mut laptop = ProgressState::default();
-    phone.set_answer("fd", "q1", Answer::Choice { selected: vec![0], checked: true }, 10, "phone");
-    laptop.set_answer("fd", "q1", Answer::Choice { selected: vec![2], checked: true }, 20, "laptop");
+    phone.set_answer(
+        "fd",
+        "q1",
+        Answer::Choice {
+            selected: vec![0],
+            checked: true,
+            attempt: 0,
+        },
+        10,
+        "phone",
+    );
+    laptop.set_answer(
+        "fd",
+        "q1",
+        Answer::Choice {
+            selected: vec![2],
+            checked: true,
+            attempt: 0,
+        },
+        20,
+        "laptop",
+    );
     laptop.set_reflection("fd", "r", "notes".into(), 5, "laptop");
     let merged = phone.merge(laptop);
-    assert_eq!(merged.answer("fd", "q1"), Some(&Answer::Choice { selected: vec![2], checked: true }));
+    assert_eq!(
+        merged.answer("fd", "q1"),
+        Some(&Answer::Choice {
+            selected: vec![2],
+            checked: true,
+            attempt: 0
+        })
+    );
     assert_eq!(merged.reflection("fd", "r"), Some("notes"));
 }
 
@@ -119,7 +165,13 @@ fn visiting_sets_the_place_to_continue() {
     s.visit("fd", "roles", 2, "d");
     assert!(s.visited("fd", "rules"));
     assert_eq!(s.visited_count("fd", ["rules", "roles", "other"]), 2);
-    assert_eq!(s.place.unwrap().value, Place { module: "fd".into(), section: "roles".into() });
+    assert_eq!(
+        s.place.unwrap().value,
+        Place {
+            module: "fd".into(),
+            section: "roles".into()
+        }
+    );
 }
 
 #[test]
@@ -131,67 +183,120 @@ fn the_stored_form_is_the_documented_envelope() {
     assert_eq!(json["schema"], 2);
     assert_eq!(json["device"], "d1");
     assert_eq!(json["updated"], "2026-11-22T14:00:00.000Z");
-    assert_eq!(json["data"]["modules"]["fd"]["visits"]["rules"]["device"], "d1");
+    assert_eq!(
+        json["data"]["modules"]["fd"]["visits"]["rules"]["device"],
+        "d1"
+    );
 }
 
 #[test]
 fn broken_json_is_unreadable_with_a_reason() {
-    let Decoded::Unreadable { reason } = decode("{\"schema\": 1, \"data\": ") else { panic!("should be unreadable") };
+    let Decoded::Unreadable { reason } = decode("{\"schema\": 1, \"data\": ") else {
+        panic!("should be unreadable")
+    };
     assert!(reason.contains("not valid JSON"), "{reason}");
 }
 
 #[test]
 fn wrong_shape_is_unreadable() {
     let raw = r#"{"schema":2,"device":"d","updated":"x","data":{"modules":{"a":{"answers":{"b":{"value":"yes","at":1,"device":"d"}}}}}}"#;
-    let Decoded::Unreadable { reason } = decode(raw) else { panic!("should be unreadable") };
+    let Decoded::Unreadable { reason } = decode(raw) else {
+        panic!("should be unreadable")
+    };
     assert!(reason.contains("unexpected shape"), "{reason}");
     assert!(matches!(decode("[1,2,3]"), Decoded::Unreadable { .. }));
-    assert!(matches!(decode(r#"{"schema":0}"#), Decoded::Unreadable { .. }));
+    assert!(matches!(
+        decode(r#"{"schema":0}"#),
+        Decoded::Unreadable { .. }
+    ));
 }
 
 #[test]
 fn a_newer_schema_is_recognised_not_read() {
-    assert_eq!(decode(r#"{"schema":7,"data":{"future":true}}"#), Decoded::Newer { schema: 7 });
+    assert_eq!(
+        decode(r#"{"schema":7,"data":{"future":true}}"#),
+        Decoded::Newer { schema: 7 }
+    );
 }
 
 #[test]
 fn fields_missing_in_older_data_get_defaults() {
     let raw = r#"{"schema":2,"device":"d","updated":"2026-01-01T00:00:00.000Z","data":{}}"#;
-    let Decoded::Current(envelope) = decode(raw) else { panic!("should read") };
+    let Decoded::Current(envelope) = decode(raw) else {
+        panic!("should read")
+    };
     assert!(envelope.data.is_empty());
 }
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// The foundation's first format (schema 1, app 0.1.0) reads after the
 /// migration to schema 2 with every record where it belongs.
 #[test]
 fn schema_1_data_migrates_without_losing_a_record() {
-    let Decoded::Current(envelope) = decode(&fixture("progress-v1.json")) else { panic!("schema 1 must read") };
+    let Decoded::Current(envelope) = decode(&fixture("progress-v1.json")) else {
+        panic!("schema 1 must read")
+    };
     assert_eq!(envelope.schema, 2);
     assert_eq!(envelope.device, "9f3c2a7b01d4e8c6");
     let s = envelope.data;
-    assert_eq!(s.answer("family-dynamics", "fd-q-rules"), Some(&Answer::Choice { selected: vec![0], checked: true }));
-    assert_eq!(s.answer("family-dynamics", "fd-self.2"), Some(&Answer::Likert { value: 4 }));
+    assert_eq!(
+        s.answer("family-dynamics", "fd-q-rules"),
+        Some(&Answer::Choice {
+            selected: vec![0],
+            checked: true,
+            attempt: 0
+        })
+    );
+    assert_eq!(
+        s.answer("family-dynamics", "fd-self.2"),
+        Some(&Answer::Likert { value: 4 })
+    );
     assert_eq!(
         s.answer("family-dynamics", "fd-case-jonas"),
-        Some(&Answer::Vignette { path: vec![("visit".into(), 0), ("walk".into(), 2)] })
+        Some(&Answer::Vignette {
+            path: vec![("visit".into(), 0), ("walk".into(), 2)]
+        })
     );
-    assert_eq!(s.answer("my-attitudes", "ma-attitudes.1"), Some(&Answer::Likert { value: 2 }));
-    assert_eq!(s.modules["my-attitudes"].answers["ma-attitudes.1"].device, "0a1b2c3d4e5f6071");
+    assert_eq!(
+        s.answer("my-attitudes", "ma-attitudes.1"),
+        Some(&Answer::Likert { value: 2 })
+    );
+    assert_eq!(
+        s.modules["my-attitudes"].answers["ma-attitudes.1"].device,
+        "0a1b2c3d4e5f6071"
+    );
     assert!(s.visited("family-dynamics", "intro") && s.visited("family-dynamics", "rules"));
-    assert_eq!(s.reflection("family-dynamics", "fd-reflect"), Some("Lena's silence at school."));
-    assert_eq!(s.place.unwrap().value, Place { module: "family-dynamics".into(), section: "rules".into() });
+    assert_eq!(
+        s.reflection("family-dynamics", "fd-reflect"),
+        Some("Lena's silence at school.")
+    );
+    assert_eq!(
+        s.place.unwrap().value,
+        Place {
+            module: "family-dynamics".into(),
+            section: "rules".into()
+        }
+    );
     assert_eq!(s.modules.len(), 2);
 }
 
 #[test]
 fn a_schema_1_key_without_a_module_is_unreadable_not_guessed() {
     let raw = r#"{"schema":1,"device":"d","updated":"x","data":{"answers":{"orphan":{"value":{"kind":"likert","value":1},"at":1,"device":"d"}}}}"#;
-    let Decoded::Unreadable { reason } = decode(raw) else { panic!("should be unreadable") };
-    assert!(reason.contains("could not be upgraded") && reason.contains("\"orphan\""), "{reason}");
+    let Decoded::Unreadable { reason } = decode(raw) else {
+        panic!("should be unreadable")
+    };
+    assert!(
+        reason.contains("could not be upgraded") && reason.contains("\"orphan\""),
+        "{reason}"
+    );
 }
 
 #[test]
@@ -200,13 +305,22 @@ fn an_export_from_another_device_imports_and_merges() {
     laptop.set_answer("fd", "q1", Answer::Likert { value: 3 }, 10, "laptop");
     laptop.set_reflection("fd", "r", "from the laptop".into(), 11, "laptop");
     let file = export(&laptop, "laptop", 12);
-    assert!(file.contains("\"format\": \"mtd-learn-progress\""), "exports are marked and readable:\n{file}");
+    assert!(
+        file.contains("\"format\": \"mtd-learn-progress\""),
+        "exports are marked and readable:\n{file}"
+    );
 
     let mut phone = ProgressState::default();
     phone.set_answer("fd", "q2", Answer::Likert { value: 5 }, 20, "phone");
     let merged = phone.merge(import(&file).unwrap());
-    assert_eq!(merged.answer("fd", "q1"), Some(&Answer::Likert { value: 3 }));
-    assert_eq!(merged.answer("fd", "q2"), Some(&Answer::Likert { value: 5 }));
+    assert_eq!(
+        merged.answer("fd", "q1"),
+        Some(&Answer::Likert { value: 3 })
+    );
+    assert_eq!(
+        merged.answer("fd", "q2"),
+        Some(&Answer::Likert { value: 5 })
+    );
     assert_eq!(merged.reflection("fd", "r"), Some("from the laptop"));
 }
 
@@ -221,7 +335,10 @@ fn broken_and_foreign_files_are_refused_with_a_reason() {
     let not_json = import("{ this is not json").unwrap_err();
     assert!(not_json.contains("not valid JSON"), "{not_json}");
     let foreign = import(r#"{"name": "my shopping list", "items": ["milk"]}"#).unwrap_err();
-    assert!(foreign.contains("not a progress export of this app"), "{foreign}");
+    assert!(
+        foreign.contains("not a progress export of this app"),
+        "{foreign}"
+    );
     let newer = import(r#"{"format":"mtd-learn-progress","schema":9,"data":{}}"#).unwrap_err();
     assert!(newer.contains("newer version"), "{newer}");
     let damaged = import(r#"{"format":"mtd-learn-progress","schema":2,"device":"d","updated":"x","data":{"modules":{"m":{"answers":{"q":{"value":7}}}}}}"#).unwrap_err();

@@ -15,7 +15,10 @@ impl Opening {
         let mut chars = rest.trim().chars().peekable();
         let kind: String = chars.by_ref().take_while(|c| !c.is_whitespace()).collect();
         if kind.is_empty() {
-            report.at(line, "a block starts with \":::\" but names no kind (e.g. \"::: question id=q1\")");
+            report.at(
+                line,
+                "a block starts with \":::\" but names no kind (e.g. \"::: question id=q1\")",
+            );
             return None;
         }
         let mut attributes = Vec::new();
@@ -29,7 +32,10 @@ impl Opening {
             let name: String = chars.by_ref().take_while(|&c| c != '=').collect();
             let name = name.trim().to_owned();
             if name.is_empty() || name.contains(char::is_whitespace) {
-                report.at(line, format!("cannot read the attributes of \"{kind}\": write them as name=value"));
+                report.at(
+                    line,
+                    format!("cannot read the attributes of \"{kind}\": write them as name=value"),
+                );
                 return None;
             }
             let value = if chars.peek() == Some(&'"') {
@@ -41,7 +47,11 @@ impl Opening {
             };
             attributes.push((name, value));
         }
-        Some(Opening { kind, attributes, line })
+        Some(Opening {
+            kind,
+            attributes,
+            line,
+        })
     }
 
     /// Takes an attribute out, so that what is left at the end is unknown.
@@ -59,7 +69,10 @@ impl Opening {
         for (name, _) in std::mem::take(&mut self.attributes) {
             report.at(
                 self.line,
-                format!("\"{}\" has no attribute \"{name}\" (known: {known})", self.kind),
+                format!(
+                    "\"{}\" has no attribute \"{name}\" (known: {known})",
+                    self.kind
+                ),
             );
         }
     }

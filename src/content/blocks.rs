@@ -14,7 +14,11 @@ pub(crate) enum Marked {
 
 /// Parses one marked block. A block too broken to show is reported and
 /// dropped (`None`); the rest of the module is unaffected.
-pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Report) -> Option<Marked> {
+pub(crate) fn parse_marked(
+    mut opening: Opening,
+    body: &[Line],
+    report: &mut Report,
+) -> Option<Marked> {
     let kind = opening.kind.clone();
     let marked = match kind.as_str() {
         "notes" => {
@@ -27,7 +31,10 @@ pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Rep
             });
             let body = parse_text(body, report);
             if body.is_empty() {
-                report.at(opening.line(), "speaker notes are empty: write what the trainer should say");
+                report.at(
+                    opening.line(),
+                    "speaker notes are empty: write what the trainer should say",
+                );
             }
             opening.finish(report, "minutes");
             Some(Marked::Notes(Notes { minutes, body }))
@@ -38,25 +45,47 @@ pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Rep
                 Some("tip") => Tone::Tip,
                 Some("warning") => Tone::Warning,
                 Some(other) => {
-                    report.at(opening.line(), format!("callout tone \"{other}\" is unknown: use info, tip or warning"));
+                    report.at(
+                        opening.line(),
+                        format!("callout tone \"{other}\" is unknown: use info, tip or warning"),
+                    );
                     Tone::Info
                 }
             };
             let title = opening.take("title");
             opening.finish(report, "tone, title");
-            Some(Marked::Block(Block::Callout(Callout { tone, title, body: parse_text(body, report) })))
+            Some(Marked::Block(Block::Callout(Callout {
+                tone,
+                title,
+                body: parse_text(body, report),
+            })))
         }
-        "question" => parse_question(&mut opening, body, report).map(Block::Question).map(Marked::Block),
-        "likert" => parse_likert(&mut opening, body, report).map(Block::Likert).map(Marked::Block),
-        "vignette" => parse_vignette(&mut opening, body, report).map(Block::Vignette).map(Marked::Block),
+        "question" => parse_question(&mut opening, body, report)
+            .map(Block::Question)
+            .map(Marked::Block),
+        "likert" => parse_likert(&mut opening, body, report)
+            .map(Block::Likert)
+            .map(Marked::Block),
+        "vignette" => parse_vignette(&mut opening, body, report)
+            .map(Block::Vignette)
+            .map(Marked::Block),
         "reflection" => {
             let id = take_id(&mut opening, report);
             let prompt = parse_text(body, report);
             if prompt.is_empty() {
-                report.at(opening.line(), "reflection has no prompt: write the question the learner reflects on");
+                report.at(
+                    opening.line(),
+                    "reflection has no prompt: write the question the learner reflects on",
+                );
             }
             opening.finish(report, "id");
-            id.map(|id| Marked::Block(Block::Reflection(Reflection { id, line: opening.line(), prompt })))
+            id.map(|id| {
+                Marked::Block(Block::Reflection(Reflection {
+                    id,
+                    line: opening.line(),
+                    prompt,
+                }))
+            })
         }
         "term" => {
             let id = take_id(&mut opening, report);
@@ -66,12 +95,24 @@ pub(crate) fn parse_marked(mut opening: Opening, body: &[Line], report: &mut Rep
             }
             let body = parse_text(body, report);
             if body.is_empty() {
-                report.at(opening.line(), format!("term \"{title}\" has no definition"));
+                report.at(
+                    opening.line(),
+                    format!("term \"{title}\" has no definition"),
+                );
             }
             opening.finish(report, "id, title");
-            id.map(|id| Marked::Block(Block::Term(Term { id, line: opening.line(), title, body })))
+            id.map(|id| {
+                Marked::Block(Block::Term(Term {
+                    id,
+                    line: opening.line(),
+                    title,
+                    body,
+                }))
+            })
         }
-        "contact" => parse_contact(&mut opening, body, report).map(Block::Contact).map(Marked::Block),
+        "contact" => parse_contact(&mut opening, body, report)
+            .map(Block::Contact)
+            .map(Marked::Block),
         other => {
             report.at(
                 opening.line(),
@@ -87,7 +128,10 @@ fn take_id(opening: &mut Opening, report: &mut Report) -> Option<String> {
     let kind = opening.kind.clone();
     match opening.take("id") {
         None => {
-            report.at(opening.line(), format!("{kind} has no id: add id=… (lower-case letters, digits and -)"));
+            report.at(
+                opening.line(),
+                format!("{kind} has no id: add id=… (lower-case letters, digits and -)"),
+            );
             None
         }
         Some(id) if !is_valid_id(&id) => {
@@ -127,7 +171,10 @@ fn read_item_tail(line: &Line, tail: &mut ItemTail, allow_goto: bool, report: &m
         tail.extra_text.push(' ');
         tail.extra_text.push_str(text);
     } else {
-        report.at(line.number, "unexpected line after the explanation: start explanation lines with \"  >\"");
+        report.at(
+            line.number,
+            "unexpected line after the explanation: start explanation lines with \"  >\"",
+        );
     }
 }
 
@@ -138,25 +185,39 @@ fn parse_question(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
         Some("multiple") => Some(QuestionKind::Multiple),
         Some("truefalse") => Some(QuestionKind::TrueFalse),
         Some(other) => {
-            report.at(opening.line(), format!("question kind \"{other}\" is unknown: use single, multiple or truefalse"));
+            report.at(
+                opening.line(),
+                format!("question kind \"{other}\" is unknown: use single, multiple or truefalse"),
+            );
             None
         }
         None => {
-            report.at(opening.line(), "question has no kind: add kind=single, kind=multiple or kind=truefalse");
+            report.at(
+                opening.line(),
+                "question has no kind: add kind=single, kind=multiple or kind=truefalse",
+            );
             None
         }
     };
     let line = opening.line();
     let label = id.clone().unwrap_or_default();
 
-    let first_option = body.iter().position(|l| marked_item(l.text).is_some()).unwrap_or(body.len());
+    let first_option = body
+        .iter()
+        .position(|l| marked_item(l.text).is_some())
+        .unwrap_or(body.len());
     let prompt = parse_text(&body[..first_option], report);
     if prompt.is_empty() {
-        report.at(line, format!("question \"{label}\" has no question text before its options"));
+        report.at(
+            line,
+            format!("question \"{label}\" has no question text before its options"),
+        );
     }
     let mut options: Vec<(usize, QuestionOption)> = Vec::new();
     let mut tail: Option<(usize, String, bool, ItemTail)> = None;
-    let finish = |tail: Option<(usize, String, bool, ItemTail)>, options: &mut Vec<(usize, QuestionOption)>, report: &mut Report| {
+    let finish = |tail: Option<(usize, String, bool, ItemTail)>,
+                  options: &mut Vec<(usize, QuestionOption)>,
+                  report: &mut Report| {
         if let Some((number, text, correct, t)) = tail {
             if t.explanation.is_empty() {
                 report.at(number, format!("option {} of question \"{label}\" has no explanation: add a line \"  > why this is right or wrong\"", options.len() + 1));
@@ -183,8 +244,19 @@ fn parse_question(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
                     false
                 }
             };
-            tail = Some((l.number, text.to_owned(), correct, ItemTail { extra_text: String::new(), explanation: String::new(), goto: None }));
-        } else if let (Some((_, _, _, t)), true) = (&mut tail, l.text.starts_with(char::is_whitespace)) {
+            tail = Some((
+                l.number,
+                text.to_owned(),
+                correct,
+                ItemTail {
+                    extra_text: String::new(),
+                    explanation: String::new(),
+                    goto: None,
+                },
+            ));
+        } else if let (Some((_, _, _, t)), true) =
+            (&mut tail, l.text.starts_with(char::is_whitespace))
+        {
             read_item_tail(l, t, false, report);
         } else {
             report.at(l.number, "text after the options: options are \"- [x] …\" or \"- [ ] …\" lines, explanations \"  > …\" lines below them");
@@ -195,10 +267,16 @@ fn parse_question(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
 
     let correct = options.iter().filter(|(_, o)| o.correct).count();
     if options.len() < 2 {
-        report.at(line, format!("question \"{label}\" needs at least two options"));
+        report.at(
+            line,
+            format!("question \"{label}\" needs at least two options"),
+        );
     }
     if correct == 0 && !options.is_empty() {
-        report.at(line, format!("question \"{label}\" has no correct option (mark one with \"- [x]\")"));
+        report.at(
+            line,
+            format!("question \"{label}\" has no correct option (mark one with \"- [x]\")"),
+        );
     }
     match kind {
         Some(QuestionKind::Single) if correct > 1 => {
@@ -213,7 +291,13 @@ fn parse_question(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
     if correct == 0 || options.len() < 2 {
         return None;
     }
-    Some(Question { id: id?, line, kind: kind?, prompt, options: options.into_iter().map(|(_, o)| o).collect() })
+    Some(Question {
+        id: id?,
+        line,
+        kind: kind?,
+        prompt,
+        options: options.into_iter().map(|(_, o)| o).collect(),
+    })
 }
 
 fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Option<Likert> {
@@ -228,7 +312,9 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
     let mut statements: Vec<(usize, Statement)> = Vec::new();
     for (index, l) in body.iter().enumerate() {
         let text = l.text.trim();
-        let structural = text.starts_with("scale:") || text.starts_with("subscale ") || marked_statement(text).is_some();
+        let structural = text.starts_with("scale:")
+            || text.starts_with("subscale ")
+            || marked_statement(text).is_some();
         if structural && intro_end == body.len() {
             intro_end = index;
         }
@@ -238,7 +324,10 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
         if let Some(labels) = text.strip_prefix("scale:") {
             scale = labels.split('|').map(|s| s.trim().to_owned()).collect();
             if scale.len() < 2 || scale.len() > 11 || scale.iter().any(String::is_empty) {
-                report.at(l.number, "scale: give 2 to 11 labels separated by \"|\", lowest first");
+                report.at(
+                    l.number,
+                    "scale: give 2 to 11 labels separated by \"|\", lowest first",
+                );
                 scale.clear();
             }
         } else if let Some(rest) = text.strip_prefix("subscale ") {
@@ -256,7 +345,10 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
                 if tag == "reverse" {
                     reverse = true;
                 } else {
-                    report.at(l.number, format!("unknown statement flag \"{tag}\": the only flag is \"reverse\""));
+                    report.at(
+                        l.number,
+                        format!("unknown statement flag \"{tag}\": the only flag is \"reverse\""),
+                    );
                 }
             }
             if !subscales.iter().any(|s| s.key == subscale) {
@@ -275,7 +367,10 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
             last.text.push(Inline::Text(" ".into()));
             last.text.extend(more);
         } else {
-            report.at(l.number, "expected \"scale:\", \"subscale key: Label\" or a statement \"- [key] text\"");
+            report.at(
+                l.number,
+                "expected \"scale:\", \"subscale key: Label\" or a statement \"- [key] text\"",
+            );
         }
     }
     let intro = parse_text(&body[..intro_end], report);
@@ -283,11 +378,17 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
         report.at(line, format!("likert \"{label}\" has no scale: add \"scale: Strongly disagree | … | Strongly agree\""));
     }
     if statements.is_empty() {
-        report.at(line, format!("likert \"{label}\" has no statements (\"- [subscale] text\")"));
+        report.at(
+            line,
+            format!("likert \"{label}\" has no statements (\"- [subscale] text\")"),
+        );
     }
     for subscale in &subscales {
         if !statements.iter().any(|(_, s)| s.subscale == subscale.key) {
-            report.at(line, format!("subscale \"{}\" has no statements", subscale.key));
+            report.at(
+                line,
+                format!("subscale \"{}\" has no statements", subscale.key),
+            );
         }
     }
     if scale.is_empty() || statements.is_empty() {
@@ -298,7 +399,14 @@ fn parse_likert(opening: &mut Opening, body: &[Line], report: &mut Report) -> Op
         .map(|(_, s)| s)
         .filter(|s| subscales.iter().any(|d| d.key == s.subscale))
         .collect();
-    Some(Likert { id: id?, line, intro, scale, subscales, statements })
+    Some(Likert {
+        id: id?,
+        line,
+        intro,
+        scale,
+        subscales,
+        statements,
+    })
 }
 
 fn marked_statement(text: &str) -> Option<(&str, &str)> {
@@ -312,13 +420,21 @@ fn parse_vignette(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
     let label = id.clone().unwrap_or_default();
     let line = opening.line();
     let title = opening.take("title").unwrap_or_else(|| {
-        report.at(line, format!("vignette \"{label}\" has no title: add title=\"…\""));
+        report.at(
+            line,
+            format!("vignette \"{label}\" has no title: add title=\"…\""),
+        );
         String::new()
     });
     opening.finish(report, "id, title");
 
-    let starts: Vec<usize> = (0..body.len()).filter(|&i| body[i].text.trim_start().starts_with("@step")).collect();
-    let intro = parse_text(&body[..starts.first().copied().unwrap_or(body.len())], report);
+    let starts: Vec<usize> = (0..body.len())
+        .filter(|&i| body[i].text.trim_start().starts_with("@step"))
+        .collect();
+    let intro = parse_text(
+        &body[..starts.first().copied().unwrap_or(body.len())],
+        report,
+    );
     let mut steps: Vec<Step> = Vec::new();
     let mut gotos: Vec<(usize, String)> = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
@@ -326,25 +442,40 @@ fn parse_vignette(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
         let head = &body[start];
         let step_id = head.text.trim_start()["@step".len()..].trim().to_owned();
         if !is_valid_id(&step_id) {
-            report.at(head.number, format!("step id \"{step_id}\" is not valid: write \"@step some-id\""));
+            report.at(
+                head.number,
+                format!("step id \"{step_id}\" is not valid: write \"@step some-id\""),
+            );
             continue;
         }
         if steps.iter().any(|s| s.id == step_id) {
-            report.at(head.number, format!("step \"{step_id}\" appears twice in vignette \"{label}\""));
+            report.at(
+                head.number,
+                format!("step \"{step_id}\" appears twice in vignette \"{label}\""),
+            );
             continue;
         }
         let lines = &body[start + 1..end];
-        let first_choice = lines.iter().position(|l| marked_item(l.text).is_some()).unwrap_or(lines.len());
+        let first_choice = lines
+            .iter()
+            .position(|l| marked_item(l.text).is_some())
+            .unwrap_or(lines.len());
         let step_body = parse_text(&lines[..first_choice], report);
         if step_body.is_empty() {
             report.at(head.number, format!("step \"{step_id}\" has no text"));
         }
         let mut choices: Vec<Choice> = Vec::new();
         let mut open: Option<(usize, String, ChoiceQuality, ItemTail)> = None;
-        let close = |open: Option<(usize, String, ChoiceQuality, ItemTail)>, choices: &mut Vec<Choice>, gotos: &mut Vec<(usize, String)>, report: &mut Report| {
+        let close = |open: Option<(usize, String, ChoiceQuality, ItemTail)>,
+                     choices: &mut Vec<Choice>,
+                     gotos: &mut Vec<(usize, String)>,
+                     report: &mut Report| {
             if let Some((number, text, quality, tail)) = open {
                 if tail.explanation.is_empty() {
-                    report.at(number, "choice has no feedback: add a line \"  > what follows from this choice\"");
+                    report.at(
+                        number,
+                        "choice has no feedback: add a line \"  > what follows from this choice\"",
+                    );
                 }
                 if let Some(goto) = &tail.goto {
                     gotos.push(goto.clone());
@@ -372,28 +503,60 @@ fn parse_vignette(opening: &mut Opening, body: &[Line], report: &mut Report) -> 
                         ChoiceQuality::Partial
                     }
                 };
-                open = Some((l.number, text.to_owned(), quality, ItemTail { extra_text: String::new(), explanation: String::new(), goto: None }));
-            } else if let (Some((_, _, _, tail)), true) = (&mut open, l.text.starts_with(char::is_whitespace)) {
+                open = Some((
+                    l.number,
+                    text.to_owned(),
+                    quality,
+                    ItemTail {
+                        extra_text: String::new(),
+                        explanation: String::new(),
+                        goto: None,
+                    },
+                ));
+            } else if let (Some((_, _, _, tail)), true) =
+                (&mut open, l.text.starts_with(char::is_whitespace))
+            {
                 read_item_tail(l, tail, true, report);
             } else {
                 report.at(l.number, "text after the choices: choices are \"- [+] …\" lines with \"  > feedback\" below");
             }
         }
         close(open.take(), &mut choices, &mut gotos, report);
-        steps.push(Step { id: step_id, body: step_body, choices });
+        steps.push(Step {
+            id: step_id,
+            body: step_body,
+            choices,
+        });
     }
     if steps.is_empty() {
-        report.at(line, format!("vignette \"{label}\" has no steps: start each with \"@step some-id\""));
+        report.at(
+            line,
+            format!("vignette \"{label}\" has no steps: start each with \"@step some-id\""),
+        );
         return None;
     }
     for (number, target) in &gotos {
         if !steps.iter().any(|s| &s.id == target) {
-            report.at(*number, format!("goto \"{target}\" names no step of vignette \"{label}\""));
+            report.at(
+                *number,
+                format!("goto \"{target}\" names no step of vignette \"{label}\""),
+            );
         }
     }
-    let vignette = Vignette { id: id?, line, title, intro, steps };
+    let vignette = Vignette {
+        id: id?,
+        line,
+        title,
+        intro,
+        steps,
+    };
     for unreachable in unreachable_steps(&vignette) {
-        report.at(line, format!("step \"{unreachable}\" of vignette \"{label}\" cannot be reached by any choice"));
+        report.at(
+            line,
+            format!(
+                "step \"{unreachable}\" of vignette \"{label}\" cannot be reached by any choice"
+            ),
+        );
     }
     Some(vignette)
 }
@@ -409,40 +572,73 @@ fn unreachable_steps(vignette: &Vignette) -> Vec<String> {
         let step = &vignette.steps[index];
         for choice in 0..step.choices.len() {
             if let Some(next) = vignette.next_step(&step.id, choice) {
-                let next_index = vignette.steps.iter().position(|s| s.id == next.id).expect("found by id");
+                let next_index = vignette
+                    .steps
+                    .iter()
+                    .position(|s| s.id == next.id)
+                    .expect("found by id");
                 stack.push(next_index);
             }
         }
     }
-    vignette.steps.iter().zip(seen).filter(|(_, s)| !s).map(|(step, _)| step.id.clone()).collect()
+    vignette
+        .steps
+        .iter()
+        .zip(seen)
+        .filter(|(_, s)| !s)
+        .map(|(step, _)| step.id.clone())
+        .collect()
 }
 
 fn parse_contact(opening: &mut Opening, body: &[Line], report: &mut Report) -> Option<Contact> {
     let line = opening.line();
     let title = opening.take("title").unwrap_or_default();
     if title.is_empty() {
-        report.at(line, "contact has no title: add title=\"name of the service\"");
+        report.at(
+            line,
+            "contact has no title: add title=\"name of the service\"",
+        );
     }
     let region = opening.take("region");
     let phone = opening.take("phone");
     if let Some(p) = &phone {
-        if !p.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c)) || !p.chars().any(|c| c.is_ascii_digit()) {
-            report.at(line, format!("phone \"{p}\" should contain only digits, spaces and + - / ( )"));
+        if !p
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
+            || !p.chars().any(|c| c.is_ascii_digit())
+        {
+            report.at(
+                line,
+                format!("phone \"{p}\" should contain only digits, spaces and + - / ( )"),
+            );
         }
     }
     let email = opening.take("email");
     if let Some(e) = &email {
         if !e.contains('@') || e.contains(char::is_whitespace) {
-            report.at(line, format!("email \"{e}\" does not look like an e-mail address"));
+            report.at(
+                line,
+                format!("email \"{e}\" does not look like an e-mail address"),
+            );
         }
     }
     let url = opening.take("url");
     if let Some(u) = &url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
-            report.at(line, format!("url \"{u}\" must start with https:// (or http://)"));
+            report.at(
+                line,
+                format!("url \"{u}\" must start with https:// (or http://)"),
+            );
         }
     }
     opening.finish(report, "title, region, phone, email, url");
     let url = url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    (!title.is_empty()).then(|| Contact { title, region, phone, email, url, body: parse_text(body, report) })
+    (!title.is_empty()).then(|| Contact {
+        title,
+        region,
+        phone,
+        email,
+        url,
+        body: parse_text(body, report),
+    })
 }

@@ -110,7 +110,10 @@ pub fn parse_course(source: &str) -> Result<Parsed<Course>, Problem> {
     })?;
     let mut report = Report::new(COURSE_FILE);
     let line_of = |needle: &str| {
-        source.lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1)
+        source
+            .lines()
+            .position(|l| l.contains(needle))
+            .map_or(0, |i| i + 1)
     };
     if course.languages.is_empty() {
         report.at(line_of("\"languages\""), "the course lists no languages");
@@ -120,7 +123,10 @@ pub fn parse_course(source: &str) -> Result<Parsed<Course>, Problem> {
     }
     for lang in &course.languages {
         if !course.title.contains_key(lang) {
-            report.at(line_of("\"title\""), format!("the course has no title in \"{lang}\""));
+            report.at(
+                line_of("\"title\""),
+                format!("the course has no title in \"{lang}\""),
+            );
         }
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -134,7 +140,10 @@ pub fn parse_course(source: &str) -> Result<Parsed<Course>, Problem> {
         }
         seen.push(&entry.id);
         if entry.minutes == 0 {
-            report.at(line, format!("module \"{}\" has minutes 0: give an estimate", entry.id));
+            report.at(
+                line,
+                format!("module \"{}\" has minutes 0: give an estimate", entry.id),
+            );
         }
         if entry.languages.is_empty() {
             report.at(line, format!("module \"{}\" lists no languages", entry.id));
@@ -144,26 +153,60 @@ pub fn parse_course(source: &str) -> Result<Parsed<Course>, Problem> {
                 report.at(line, format!("module \"{}\" is in \"{lang}\", which the course does not list in \"languages\"", entry.id));
             }
             if !entry.title.contains_key(lang) || !entry.summary.contains_key(lang) {
-                report.at(line, format!("module \"{}\" needs a title and a summary in \"{lang}\"", entry.id));
+                report.at(
+                    line,
+                    format!(
+                        "module \"{}\" needs a title and a summary in \"{lang}\"",
+                        entry.id
+                    ),
+                );
             }
         }
     }
-    Ok(Parsed { value: course, problems: report.problems })
+    Ok(Parsed {
+        value: course,
+        problems: report.problems,
+    })
 }
 
 /// Checks that a module file (`source`, parsed as `module`) agrees with its
 /// entry in the course index.
-pub fn check_module_against_index(entry: &ModuleEntry, lang: &str, module: &Module, source: &str) -> Vec<Problem> {
+pub fn check_module_against_index(
+    entry: &ModuleEntry,
+    lang: &str,
+    module: &Module,
+    source: &str,
+) -> Vec<Problem> {
     let mut report = Report::new(&Course::module_path(lang, &entry.id));
-    let line_of = |key: &str| source.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1);
+    let line_of = |key: &str| {
+        source
+            .lines()
+            .position(|l| l.starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
     if module.id != entry.id {
-        report.at(line_of("id:"), format!("id \"{}\" differs from the file name and the course index (\"{}\")", module.id, entry.id));
+        report.at(
+            line_of("id:"),
+            format!(
+                "id \"{}\" differs from the file name and the course index (\"{}\")",
+                module.id, entry.id
+            ),
+        );
     }
     if entry.title.get(lang) != Some(&module.title) {
-        report.at(line_of("title:"), format!("title differs from the course index (\"{}\"): keep them the same", entry.title.get(lang).map_or("", String::as_str)));
+        report.at(
+            line_of("title:"),
+            format!(
+                "title differs from the course index (\"{}\"): keep them the same",
+                entry.title.get(lang).map_or("", String::as_str)
+            ),
+        );
     }
     if entry.summary.get(lang) != Some(&module.summary) {
-        report.at(line_of("summary:"), "summary differs from the course index: keep them the same");
+        report.at(
+            line_of("summary:"),
+            "summary differs from the course index: keep them the same",
+        );
     }
     report.problems
 }

@@ -34,7 +34,11 @@ pub(crate) fn parse_front_matter(lines: &[Line], report: &mut Report) -> (FrontM
         if text.trim().is_empty() {
             continue;
         }
-        if let Some(item) = text.trim_start().strip_prefix("- ").filter(|_| text.starts_with(' ')) {
+        if let Some(item) = text
+            .trim_start()
+            .strip_prefix("- ")
+            .filter(|_| text.starts_with(' '))
+        {
             match list {
                 Some("objectives") => fm.objectives.push(item.trim().to_owned()),
                 Some(_) => {
@@ -46,7 +50,10 @@ pub(crate) fn parse_front_matter(lines: &[Line], report: &mut Report) -> (FrontM
             continue;
         }
         let Some((key, value)) = text.split_once(':') else {
-            report.at(line.number, format!("expected \"key: value\" (keys: {KEYS})"));
+            report.at(
+                line.number,
+                format!("expected \"key: value\" (keys: {KEYS})"),
+            );
             continue;
         };
         let value = value.trim().to_owned();
@@ -57,27 +64,52 @@ pub(crate) fn parse_front_matter(lines: &[Line], report: &mut Report) -> (FrontM
             "summary" => fm.summary = value,
             k @ ("objectives" | "sources") => {
                 if !value.is_empty() {
-                    report.at(line.number, format!("write each of the {k} on its own line below, starting with \"  - \""));
+                    report.at(
+                        line.number,
+                        format!(
+                            "write each of the {k} on its own line below, starting with \"  - \""
+                        ),
+                    );
                 }
-                list = Some(if k == "objectives" { "objectives" } else { "sources" });
+                list = Some(if k == "objectives" {
+                    "objectives"
+                } else {
+                    "sources"
+                });
             }
-            other => report.at(line.number, format!("unknown front matter key \"{other}\" (keys: {KEYS})")),
+            other => report.at(
+                line.number,
+                format!("unknown front matter key \"{other}\" (keys: {KEYS})"),
+            ),
         }
     }
     let Some(end) = end else {
-        report.at(1, "the front matter is never closed: add a line \"---\" after it");
+        report.at(
+            1,
+            "the front matter is never closed: add a line \"---\" after it",
+        );
         return (fm, lines.len());
     };
-    for (key, value) in [("id", &fm.id), ("title", &fm.title), ("summary", &fm.summary)] {
+    for (key, value) in [
+        ("id", &fm.id),
+        ("title", &fm.title),
+        ("summary", &fm.summary),
+    ] {
         if value.is_empty() {
             report.at(1, format!("the front matter has no {key}"));
         }
     }
     if fm.objectives.is_empty() {
-        report.at(1, "the front matter lists no learning objectives (\"objectives:\" with \"  - \" items)");
+        report.at(
+            1,
+            "the front matter lists no learning objectives (\"objectives:\" with \"  - \" items)",
+        );
     }
     if fm.sources.is_empty() {
-        report.at(1, "the front matter lists no sources: every module must name where its facts come from");
+        report.at(
+            1,
+            "the front matter lists no sources: every module must name where its facts come from",
+        );
     }
     (fm, end)
 }

@@ -27,15 +27,24 @@ fn parse_run(chars: &[char], problems: &mut Vec<String>) -> RichText {
                 i += 2;
                 continue;
             }
-            '`' => find_closing(chars, i + 1, &['`']).map(|end| {
-                (Inline::Code(chars[i + 1..end].iter().collect()), end + 1)
-            }),
+            '`' => find_closing(chars, i + 1, &['`'])
+                .map(|end| (Inline::Code(chars[i + 1..end].iter().collect()), end + 1)),
             '*' if chars.get(i + 1) == Some(&'*') => find_closing(chars, i + 2, &['*', '*'])
                 .filter(|&end| end > i + 2)
-                .map(|end| (Inline::Strong(parse_run(&chars[i + 2..end], problems)), end + 2)),
+                .map(|end| {
+                    (
+                        Inline::Strong(parse_run(&chars[i + 2..end], problems)),
+                        end + 2,
+                    )
+                }),
             '*' => find_closing(chars, i + 1, &['*'])
                 .filter(|&end| end > i + 1)
-                .map(|end| (Inline::Emphasis(parse_run(&chars[i + 1..end], problems)), end + 1)),
+                .map(|end| {
+                    (
+                        Inline::Emphasis(parse_run(&chars[i + 1..end], problems)),
+                        end + 1,
+                    )
+                }),
             '[' => parse_link(chars, i, problems),
             'h' if starts_word(chars, i) => bare_url(chars, i),
             _ => None,
@@ -107,7 +116,13 @@ fn bare_url(chars: &[char], start: usize) -> Option<(Inline, usize)> {
     if href.len() <= "https://".len() {
         return None;
     }
-    Some((Inline::Link { text: vec![Inline::Text(href.clone())], href }, end))
+    Some((
+        Inline::Link {
+            text: vec![Inline::Text(href.clone())],
+            href,
+        },
+        end,
+    ))
 }
 
 fn parse_link(chars: &[char], open: usize, problems: &mut Vec<String>) -> Option<(Inline, usize)> {
@@ -116,7 +131,11 @@ fn parse_link(chars: &[char], open: usize, problems: &mut Vec<String>) -> Option
         return None;
     }
     let end = find_closing(chars, close + 2, &[')'])?;
-    let href: String = chars[close + 2..end].iter().collect::<String>().trim().to_owned();
+    let href: String = chars[close + 2..end]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_owned();
     let text = parse_run(&chars[open + 1..close], problems);
     if SAFE_SCHEMES.iter().any(|scheme| href.starts_with(scheme)) && href.len() > 1 {
         Some((Inline::Link { href, text }, end + 1))
@@ -164,7 +183,11 @@ mod tests {
         let (parsed, _) = parse_inline("**a *b* c**");
         assert_eq!(
             parsed,
-            vec![Inline::Strong(vec![text("a "), Inline::Emphasis(vec![text("b")]), text(" c")])]
+            vec![Inline::Strong(vec![
+                text("a "),
+                Inline::Emphasis(vec![text("b")]),
+                text(" c")
+            ])]
         );
     }
 
@@ -185,7 +208,10 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(
             parsed[1],
-            Inline::Link { href: "https://nacoa.de".into(), text: vec![text("NACOA")] }
+            Inline::Link {
+                href: "https://nacoa.de".into(),
+                text: vec![text("NACOA")]
+            }
         );
     }
 
@@ -203,7 +229,10 @@ mod tests {
         assert_eq!(parsed[0], text("See "));
         assert_eq!(
             parsed[1],
-            Inline::Link { href: "https://doi.org/10.3390/x1".into(), text: vec![text("https://doi.org/10.3390/x1")] }
+            Inline::Link {
+                href: "https://doi.org/10.3390/x1".into(),
+                text: vec![text("https://doi.org/10.3390/x1")]
+            }
         );
         assert_eq!(parsed[2], text(". Or not:https://no"));
     }

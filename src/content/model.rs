@@ -1,6 +1,5 @@
 //! The curriculum model that a module file parses into.
 
-
 /// A run of text with inline markup.
 pub type RichText = Vec<Inline>;
 
@@ -11,7 +10,10 @@ pub enum Inline {
     Strong(RichText),
     Code(String),
     /// Only `https:`, `http:`, `mailto:` and in-page `#` targets survive parsing.
-    Link { href: String, text: RichText },
+    Link {
+        href: String,
+        text: RichText,
+    },
 }
 
 /// Plain text of rich text, without markup: for titles, labels and ARIA text.
@@ -150,7 +152,9 @@ pub struct Question {
 impl Question {
     /// Positions of the correct options, ascending.
     pub fn correct_options(&self) -> Vec<usize> {
-        (0..self.options.len()).filter(|&i| self.options[i].correct).collect()
+        (0..self.options.len())
+            .filter(|&i| self.options[i].correct)
+            .collect()
     }
 }
 

@@ -47,7 +47,10 @@ pub fn parse_module(file: &str, source: &str) -> Parsed<Module> {
             let body_end = match close {
                 Some(offset) => index + offset,
                 None => {
-                    report.at(line.number, "this block is never closed: add a line \":::\" after it");
+                    report.at(
+                        line.number,
+                        "this block is never closed: add a line \":::\" after it",
+                    );
                     lines.len()
                 }
             };
@@ -57,7 +60,10 @@ pub fn parse_module(file: &str, source: &str) -> Parsed<Module> {
             }
             let body = &lines[index..body_end];
             if let Some(nested) = body.iter().find(|l| l.text.trim_start().starts_with(":::")) {
-                report.at(nested.number, "blocks cannot be nested: close the block above with \":::\" first");
+                report.at(
+                    nested.number,
+                    "blocks cannot be nested: close the block above with \":::\" first",
+                );
             }
             index = (body_end + 1).min(lines.len());
             builder.flush_text(&mut report);
@@ -68,7 +74,10 @@ pub fn parse_module(file: &str, source: &str) -> Parsed<Module> {
             }
         } else if builder.sections.is_empty() {
             if !trimmed.is_empty() {
-                report.at(line.number, "text before the first section: start the body with \"## Title {#id}\"");
+                report.at(
+                    line.number,
+                    "text before the first section: start the body with \"## Title {#id}\"",
+                );
             }
         } else {
             builder.text.push(line);
@@ -85,7 +94,10 @@ pub fn parse_module(file: &str, source: &str) -> Parsed<Module> {
         sections,
     };
     check_unique_ids(&module, &lines, &mut report);
-    Parsed { value: module, problems: report.problems }
+    Parsed {
+        value: module,
+        problems: report.problems,
+    }
 }
 
 #[derive(Default)]
@@ -100,9 +112,18 @@ struct SectionBuilder<'a> {
 impl<'a> SectionBuilder<'a> {
     fn start_section(&mut self, heading: &str, line: usize, report: &mut Report) {
         let (title, id) = match heading.trim().rsplit_once("{#") {
-            Some((title, rest)) if rest.ends_with('}') => (title.trim(), rest.trim_end_matches('}').trim()),
+            Some((title, rest)) if rest.ends_with('}') => {
+                (title.trim(), rest.trim_end_matches('}').trim())
+            }
             _ => {
-                report.at(line, format!("section \"{}\" has no id: write \"## {} {{#some-id}}\"", heading.trim(), heading.trim()));
+                report.at(
+                    line,
+                    format!(
+                        "section \"{}\" has no id: write \"## {} {{#some-id}}\"",
+                        heading.trim(),
+                        heading.trim()
+                    ),
+                );
                 (heading.trim(), "")
             }
         };
@@ -112,11 +133,23 @@ impl<'a> SectionBuilder<'a> {
         if title.is_empty() {
             report.at(line, "section has no title");
         }
-        let id = if is_valid_id(id) { id.to_owned() } else { format!("section-{}", self.sections.len() + 1) };
+        let id = if is_valid_id(id) {
+            id.to_owned()
+        } else {
+            format!("section-{}", self.sections.len() + 1)
+        };
         if self.sections.iter().any(|(_, s)| s.id == id) {
             report.at(line, format!("section id \"{id}\" is used twice"));
         }
-        self.sections.push((line, Section { id, line, title: title.to_owned(), slides: Vec::new() }));
+        self.sections.push((
+            line,
+            Section {
+                id,
+                line,
+                title: title.to_owned(),
+                slides: Vec::new(),
+            },
+        ));
         self.slide.line = line;
     }
 
@@ -134,8 +167,19 @@ impl<'a> SectionBuilder<'a> {
         self.slide_has_notes_at = None;
         if let Some((line, section)) = self.sections.last_mut() {
             if slide.blocks.is_empty() {
-                let at = self.slide_breaks_at.last().copied().filter(|&b| b > *line).unwrap_or(*line);
-                report.at(at, format!("an empty slide in section \"{}\": remove the extra \"---\" or add text", section.id));
+                let at = self
+                    .slide_breaks_at
+                    .last()
+                    .copied()
+                    .filter(|&b| b > *line)
+                    .unwrap_or(*line);
+                report.at(
+                    at,
+                    format!(
+                        "an empty slide in section \"{}\": remove the extra \"---\" or add text",
+                        section.id
+                    ),
+                );
                 if slide.notes.is_none() {
                     return;
                 }
@@ -160,9 +204,15 @@ impl<'a> SectionBuilder<'a> {
 
     fn finish(&mut self, report: &mut Report) -> Vec<Section> {
         if self.sections.is_empty() {
-            report.at(0, "the module has no sections: start each with \"## Title {#id}\"");
+            report.at(
+                0,
+                "the module has no sections: start each with \"## Title {#id}\"",
+            );
         }
-        std::mem::take(&mut self.sections).into_iter().map(|(_, s)| s).collect()
+        std::mem::take(&mut self.sections)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
     }
 }
 
@@ -182,7 +232,10 @@ fn check_unique_ids(module: &Module, lines: &[Line], report: &mut Report) {
             let needle = format!("id={id}");
             let line = lines
                 .iter()
-                .filter(|l| l.text.trim_start().starts_with(":::") && l.text.split_whitespace().any(|w| w == needle))
+                .filter(|l| {
+                    l.text.trim_start().starts_with(":::")
+                        && l.text.split_whitespace().any(|w| w == needle)
+                })
                 .nth(1)
                 .map_or(0, |l| l.number);
             report.at(line, format!("id \"{id}\" is used by two blocks: every question, scale, case and reflection needs its own id"));

@@ -8,14 +8,23 @@ use super::model::*;
 use super::problem::{Problem, Report};
 
 /// Compares `other` with `reference` and reports differences in `other`'s file.
-pub fn compare_structure(reference_file: &str, reference: &Module, other_file: &str, other: &Module) -> Vec<Problem> {
+pub fn compare_structure(
+    reference_file: &str,
+    reference: &Module,
+    other_file: &str,
+    other: &Module,
+) -> Vec<Problem> {
     let mut report = Report::new(other_file);
     let ours: Vec<&str> = other.sections.iter().map(|s| s.id.as_str()).collect();
     let theirs: Vec<&str> = reference.sections.iter().map(|s| s.id.as_str()).collect();
     if ours != theirs {
         report.at(
             other.sections.first().map_or(0, |s| s.line),
-            format!("the sections differ from {reference_file}: here {}, there {}", ours.join(", "), theirs.join(", ")),
+            format!(
+                "the sections differ from {reference_file}: here {}, there {}",
+                ours.join(", "),
+                theirs.join(", ")
+            ),
         );
         return report.problems;
     }
@@ -40,12 +49,32 @@ pub fn compare_structure(reference_file: &str, reference: &Module, other_file: &
     report.problems
 }
 
-fn compare_slide(report: &mut Report, reference_file: &str, section: &str, n: usize, mine: &Slide, theirs: &Slide) {
+fn compare_slide(
+    report: &mut Report,
+    reference_file: &str,
+    section: &str,
+    n: usize,
+    mine: &Slide,
+    theirs: &Slide,
+) {
     if mine.notes.is_some() != theirs.notes.is_some() {
-        let which = if mine.notes.is_some() { "has speaker notes here but not" } else { "has no speaker notes here but has them" };
-        report.at(mine.line, format!("slide {n} of section \"{section}\" {which} in {reference_file}"));
+        let which = if mine.notes.is_some() {
+            "has speaker notes here but not"
+        } else {
+            "has no speaker notes here but has them"
+        };
+        report.at(
+            mine.line,
+            format!("slide {n} of section \"{section}\" {which} in {reference_file}"),
+        );
     }
-    let ids = |slide: &Slide| slide.blocks.iter().filter_map(interactive_id).collect::<Vec<_>>();
+    let ids = |slide: &Slide| {
+        slide
+            .blocks
+            .iter()
+            .filter_map(interactive_id)
+            .collect::<Vec<_>>()
+    };
     let (a, b) = (ids(mine), ids(theirs));
     if a != b {
         report.at(
@@ -81,7 +110,12 @@ fn interactive(slide: &Slide) -> impl Iterator<Item = &Block> {
 fn compare_block(report: &mut Report, reference_file: &str, mine: &Block, theirs: &Block) {
     match (mine, theirs) {
         (Block::Question(a), Block::Question(b)) => {
-            let shape = |q: &Question| (q.kind, q.options.iter().map(|o| o.correct).collect::<Vec<_>>());
+            let shape = |q: &Question| {
+                (
+                    q.kind,
+                    q.options.iter().map(|o| o.correct).collect::<Vec<_>>(),
+                )
+            };
             if shape(a) != shape(b) {
                 report.at(
                     a.line,
@@ -96,8 +130,14 @@ fn compare_block(report: &mut Report, reference_file: &str, mine: &Block, theirs
             let shape = |l: &Likert| {
                 (
                     l.scale.len(),
-                    l.subscales.iter().map(|s| s.key.clone()).collect::<Vec<_>>(),
-                    l.statements.iter().map(|s| (s.subscale.clone(), s.reverse)).collect::<Vec<_>>(),
+                    l.subscales
+                        .iter()
+                        .map(|s| s.key.clone())
+                        .collect::<Vec<_>>(),
+                    l.statements
+                        .iter()
+                        .map(|s| (s.subscale.clone(), s.reverse))
+                        .collect::<Vec<_>>(),
                 )
             };
             if shape(a) != shape(b) {
@@ -114,7 +154,15 @@ fn compare_block(report: &mut Report, reference_file: &str, mine: &Block, theirs
             let shape = |v: &Vignette| {
                 v.steps
                     .iter()
-                    .map(|s| (s.id.clone(), s.choices.iter().map(|c| (c.quality, c.goto.clone())).collect::<Vec<_>>()))
+                    .map(|s| {
+                        (
+                            s.id.clone(),
+                            s.choices
+                                .iter()
+                                .map(|c| (c.quality, c.goto.clone()))
+                                .collect::<Vec<_>>(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             };
             if shape(a) != shape(b) {

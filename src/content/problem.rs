@@ -39,10 +39,17 @@ pub(crate) struct Report {
 
 impl Report {
     pub(crate) fn new(file: &str) -> Self {
-        Report { file: file.to_owned(), problems: Vec::new() }
+        Report {
+            file: file.to_owned(),
+            problems: Vec::new(),
+        }
     }
 
     pub(crate) fn at(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push(Problem { file: self.file.clone(), line, message: message.into() });
+        self.problems.push(Problem {
+            file: self.file.clone(),
+            line,
+            message: message.into(),
+        });
     }
 }

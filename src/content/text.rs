@@ -15,7 +15,10 @@ pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
     source
         .lines()
         .enumerate()
-        .map(|(i, text)| Line { number: i + 1, text: text.strip_suffix('\r').unwrap_or(text) })
+        .map(|(i, text)| Line {
+            number: i + 1,
+            text: text.strip_suffix('\r').unwrap_or(text),
+        })
         .collect()
 }
 
@@ -29,9 +32,18 @@ pub(crate) fn rich(source: &str, line: usize, report: &mut Report) -> RichText {
 }
 
 enum Open {
-    Paragraph { line: usize, text: String },
-    List { ordered: bool, items: Vec<(usize, String)> },
-    Quote { line: usize, paragraphs: Vec<String> },
+    Paragraph {
+        line: usize,
+        text: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<(usize, String)>,
+    },
+    Quote {
+        line: usize,
+        paragraphs: Vec<String>,
+    },
 }
 
 /// A list item marker: `- `, `* ` or `1. `; returns (ordered, rest).
@@ -89,7 +101,10 @@ pub(crate) fn parse_text(lines: &[Line], report: &mut Report) -> Vec<Block> {
                 }
                 _ => {
                     close(&mut open, &mut blocks, report);
-                    open = Some(Open::List { ordered, items: vec![(line.number, rest.to_owned())] });
+                    open = Some(Open::List {
+                        ordered,
+                        items: vec![(line.number, rest.to_owned())],
+                    });
                 }
             }
             continue;
@@ -106,7 +121,10 @@ pub(crate) fn parse_text(lines: &[Line], report: &mut Report) -> Vec<Block> {
                 }
                 _ => {
                     close(&mut open, &mut blocks, report);
-                    open = Some(Open::Quote { line: line.number, paragraphs: vec![rest.to_owned()] });
+                    open = Some(Open::Quote {
+                        line: line.number,
+                        paragraphs: vec![rest.to_owned()],
+                    });
                 }
             }
             continue;
@@ -118,7 +136,10 @@ pub(crate) fn parse_text(lines: &[Line], report: &mut Report) -> Vec<Block> {
             }
             _ => {
                 close(&mut open, &mut blocks, report);
-                open = Some(Open::Paragraph { line: line.number, text: text.to_owned() });
+                open = Some(Open::Paragraph {
+                    line: line.number,
+                    text: text.to_owned(),
+                });
             }
         }
     }
@@ -129,10 +150,15 @@ pub(crate) fn parse_text(lines: &[Line], report: &mut Report) -> Vec<Block> {
 fn close(open: &mut Option<Open>, blocks: &mut Vec<Block>, report: &mut Report) {
     match open.take() {
         None => {}
-        Some(Open::Paragraph { line, text }) => blocks.push(Block::Paragraph(rich(&text, line, report))),
+        Some(Open::Paragraph { line, text }) => {
+            blocks.push(Block::Paragraph(rich(&text, line, report)))
+        }
         Some(Open::List { ordered, items }) => blocks.push(Block::List {
             ordered,
-            items: items.iter().map(|(line, text)| rich(text, *line, report)).collect(),
+            items: items
+                .iter()
+                .map(|(line, text)| rich(text, *line, report))
+                .collect(),
         }),
         Some(Open::Quote { line, paragraphs }) => blocks.push(Block::Quote(
             paragraphs
@@ -152,7 +178,10 @@ mod tests {
     fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
         let mut report = Report::new("t.md");
         let blocks = parse_text(&split_lines(source), &mut report);
-        (blocks, report.problems.iter().map(|p| p.to_string()).collect())
+        (
+            blocks,
+            report.problems.iter().map(|p| p.to_string()).collect(),
+        )
     }
 
     fn t(s: &str) -> RichText {
@@ -163,7 +192,10 @@ mod tests {
     fn paragraphs_join_lines_and_split_on_blank_lines() {
         let (blocks, problems) = parse("one\ntwo\n\nthree");
         assert!(problems.is_empty());
-        assert_eq!(blocks, vec![Block::Paragraph(t("one two")), Block::Paragraph(t("three"))]);
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(t("one two")), Block::Paragraph(t("three"))]
+        );
     }
 
     #[test]
@@ -173,8 +205,14 @@ mod tests {
             blocks,
             vec![
                 Block::Heading(t("Sub")),
-                Block::List { ordered: false, items: vec![t("a more"), t("b")] },
-                Block::List { ordered: true, items: vec![t("x"), t("y")] },
+                Block::List {
+                    ordered: false,
+                    items: vec![t("a more"), t("b")]
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec![t("x"), t("y")]
+                },
                 Block::Quote(vec![t("q1 q2")]),
             ]
         );
@@ -183,6 +221,9 @@ mod tests {
     #[test]
     fn a_section_heading_inside_text_is_reported_at_its_line() {
         let (_, problems) = parse("text\n\n# Big");
-        assert_eq!(problems, vec!["t.md, line 3: a level-1 heading cannot stand here: use \"###\" inside a section"]);
+        assert_eq!(
+            problems,
+            vec!["t.md, line 3: a level-1 heading cannot stand here: use \"###\" inside a section"]
+        );
     }
 }

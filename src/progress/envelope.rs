@@ -29,14 +29,25 @@ pub struct Envelope {
 pub enum Decoded {
     Current(Envelope),
     /// Written by a newer version of the app: leave it alone.
-    Newer { schema: u64 },
+    Newer {
+        schema: u64,
+    },
     /// Not progress we can read; `reason` says why, in words for a person.
-    Unreadable { reason: String },
+    Unreadable {
+        reason: String,
+    },
 }
 
 pub fn encode(state: &ProgressState, device: &str, now_ms: u64) -> String {
-    let envelope = Envelope { schema: SCHEMA, format: None, device: device.to_owned(), updated: iso8601(now_ms), data: state.clone() };
-    serde_json::to_string(&envelope).expect("progress serialises: it holds only strings, numbers and maps")
+    let envelope = Envelope {
+        schema: SCHEMA,
+        format: None,
+        device: device.to_owned(),
+        updated: iso8601(now_ms),
+        data: state.clone(),
+    };
+    serde_json::to_string(&envelope)
+        .expect("progress serialises: it holds only strings, numbers and maps")
 }
 
 /// The value of `format` in an exported file.
@@ -77,25 +88,39 @@ pub fn import(raw: &str) -> Result<ProgressState, String> {
 pub fn decode(raw: &str) -> Decoded {
     let value: Value = match serde_json::from_str(raw) {
         Ok(value) => value,
-        Err(e) => return Decoded::Unreadable { reason: format!("the stored progress is not valid JSON ({e})") },
+        Err(e) => {
+            return Decoded::Unreadable {
+                reason: format!("the stored progress is not valid JSON ({e})"),
+            }
+        }
     };
     let Some(schema) = value.get("schema").and_then(Value::as_u64) else {
-        return Decoded::Unreadable { reason: "the stored progress has no schema version".into() };
+        return Decoded::Unreadable {
+            reason: "the stored progress has no schema version".into(),
+        };
     };
     if schema > u64::from(SCHEMA) {
         return Decoded::Newer { schema };
     }
     if schema == 0 {
-        return Decoded::Unreadable { reason: "the stored progress has schema 0, which never existed".into() };
+        return Decoded::Unreadable {
+            reason: "the stored progress has schema 0, which never existed".into(),
+        };
     }
     let value = match super::migrate::migrate(value, schema) {
         Ok(value) => value,
         Err(reason) => {
-            return Decoded::Unreadable { reason: format!("the stored progress (schema {schema}) could not be upgraded: {reason}") }
+            return Decoded::Unreadable {
+                reason: format!(
+                    "the stored progress (schema {schema}) could not be upgraded: {reason}"
+                ),
+            }
         }
     };
     match serde_json::from_value::<Envelope>(value) {
         Ok(envelope) => Decoded::Current(envelope),
-        Err(e) => Decoded::Unreadable { reason: format!("the stored progress has an unexpected shape ({e})") },
+        Err(e) => Decoded::Unreadable {
+            reason: format!("the stored progress has an unexpected shape ({e})"),
+        },
     }
 }

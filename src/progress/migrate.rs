@@ -35,16 +35,21 @@ fn v1_to_v2(mut envelope: Value) -> Result<Value, String> {
                     return Err(format!("\"{field}\" is not an object"));
                 };
                 for (key, record) in records {
-                    let (module, id) = key
-                        .split_once('/')
-                        .ok_or_else(|| format!("the key \"{key}\" in \"{field}\" names no module"))?;
-                    let entry = modules.entry(module).or_insert_with(|| Value::Object(Map::new()));
+                    let (module, id) = key.split_once('/').ok_or_else(|| {
+                        format!("the key \"{key}\" in \"{field}\" names no module")
+                    })?;
+                    let entry = modules
+                        .entry(module)
+                        .or_insert_with(|| Value::Object(Map::new()));
                     let group = entry
                         .as_object_mut()
                         .expect("module entries are objects")
                         .entry(field.clone())
                         .or_insert_with(|| Value::Object(Map::new()));
-                    group.as_object_mut().expect("groups are objects").insert(id.to_owned(), record);
+                    group
+                        .as_object_mut()
+                        .expect("groups are objects")
+                        .insert(id.to_owned(), record);
                 }
             }
             "place" => place = Some(value),

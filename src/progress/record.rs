@@ -15,7 +15,11 @@ pub struct Record<T> {
 
 impl<T: Ord> Record<T> {
     pub fn new(value: T, at: u64, device: &str) -> Self {
-        Record { value, at, device: device.to_owned() }
+        Record {
+            value,
+            at,
+            device: device.to_owned(),
+        }
     }
 
     /// Total order for "which one wins": later time first, then device id,

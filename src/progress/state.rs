@@ -10,13 +10,24 @@ use super::record::Record;
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Answer {
-    /// Options chosen in a knowledge question (positions from 0), and whether
-    /// the learner has checked them and seen the explanations.
-    Choice { selected: Vec<u8>, checked: bool },
+    /// Options chosen in a knowledge question (positions in the file, from
+    /// 0), whether the learner has checked them and seen the explanations,
+    /// and how many times they tried again (the options are shuffled anew on
+    /// each retry).
+    Choice {
+        selected: Vec<u8>,
+        checked: bool,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        attempt: u32,
+    },
     /// Value on a Likert scale, 1 = the lowest label.
     Likert { value: u8 },
     /// The path through a case vignette: (step id, choice position) pairs.
     Vignette { path: Vec<(String, u8)> },
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Where the learner was last, for "continue where you left off".
@@ -70,7 +81,7 @@ impl ProgressState {
         self.modules.get(module)
     }
 
-    fn module_mut(&mut self, module: &str) -> &mut ModuleProgress {
+    pub(crate) fn module_mut(&mut self, module: &str) -> &mut ModuleProgress {
         self.modules.entry(module.to_owned()).or_default()
     }
 
@@ -79,31 +90,51 @@ impl ProgressState {
     }
 
     pub fn set_answer(&mut self, module: &str, block: &str, answer: Answer, at: u64, device: &str) {
-        self.module_mut(module).answers.insert(block.to_owned(), Record::new(answer, at, device));
+        self.module_mut(module)
+            .answers
+            .insert(block.to_owned(), Record::new(answer, at, device));
     }
 
     pub fn reflection(&self, module: &str, id: &str) -> Option<&str> {
-        self.module(module)?.reflections.get(id).map(|r| r.value.as_str())
+        self.module(module)?
+            .reflections
+            .get(id)
+            .map(|r| r.value.as_str())
     }
 
     pub fn set_reflection(&mut self, module: &str, id: &str, text: String, at: u64, device: &str) {
-        self.module_mut(module).reflections.insert(id.to_owned(), Record::new(text, at, device));
+        self.module_mut(module)
+            .reflections
+            .insert(id.to_owned(), Record::new(text, at, device));
     }
 
     pub fn visited(&self, module: &str, section: &str) -> bool {
-        self.module(module).is_some_and(|m| m.visits.contains_key(section))
+        self.module(module)
+            .is_some_and(|m| m.visits.contains_key(section))
     }
 
     /// Records a visit and makes it the place to continue from.
     pub fn visit(&mut self, module: &str, section: &str, at: u64, device: &str) {
-        self.module_mut(module).visits.insert(section.to_owned(), Record::new(true, at, device));
-        let place = Place { module: module.to_owned(), section: section.to_owned() };
+        self.module_mut(module)
+            .visits
+            .insert(section.to_owned(), Record::new(true, at, device));
+        let place = Place {
+            module: module.to_owned(),
+            section: section.to_owned(),
+        };
         self.place = Some(Record::new(place, at, device));
     }
 
     /// How many of the given sections of a module were visited.
-    pub fn visited_count<'a>(&self, module: &str, sections: impl IntoIterator<Item = &'a str>) -> usize {
-        sections.into_iter().filter(|s| self.visited(module, s)).count()
+    pub fn visited_count<'a>(
+        &self,
+        module: &str,
+        sections: impl IntoIterator<Item = &'a str>,
+    ) -> usize {
+        sections
+            .into_iter()
+            .filter(|s| self.visited(module, s))
+            .count()
     }
 
     pub fn started(&self, module: &str) -> bool {
@@ -112,7 +143,10 @@ impl ProgressState {
 
     /// Number of records, for figures such as the benchmark's.
     pub fn record_count(&self) -> usize {
-        self.modules.values().map(|m| m.answers.len() + m.visits.len() + m.reflections.len()).sum::<usize>()
+        self.modules
+            .values()
+            .map(|m| m.answers.len() + m.visits.len() + m.reflections.len())
+            .sum::<usize>()
             + usize::from(self.place.is_some())
     }
 

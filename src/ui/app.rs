@@ -8,7 +8,9 @@ use leptos_router::path;
 
 use super::pack::{fetch_course, ModuleCache};
 use super::progress_context::Progress;
-use super::routes::{Home, ModulePage, NotFound, SectionPage, Settings};
+use super::routes::{
+    AttemptPage, Certificate, Home, ModulePage, NotFound, Results, SectionPage, Settings,
+};
 use crate::content::{Course, Problem};
 use crate::store::Notice;
 
@@ -24,7 +26,9 @@ pub struct Language(pub RwSignal<String>);
 
 impl Language {
     fn initial() -> Self {
-        let lang = crate::store::load_language().or_else(crate::store::browser_language).unwrap_or_else(|| "en".to_owned());
+        let lang = crate::store::load_language()
+            .or_else(crate::store::browser_language)
+            .unwrap_or_else(|| "en".to_owned());
         Language(RwSignal::new(lang))
     }
 
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Main">
                         <ul class="nav-list">
                             <li><A href="/" exact=true>"Course"</A></li>
+                            <li><A href="/results">"Results"</A></li>
                             <li><A href="/settings">"Settings"</A></li>
                         </ul>
                     </nav>
@@ -74,6 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=Home/>
                     <Route path=path!("m/:module") view=ModulePage/>
                     <Route path=path!("m/:module/:section") view=SectionPage/>
+                    <Route path=path!("assess/:module/:phase") view=AttemptPage/>
+                    <Route path=path!("results") view=Results/>
+                    <Route path=path!("certificate") view=Certificate/>
                     <Route path=path!("settings") view=Settings/>
                 </Routes>
             </main>

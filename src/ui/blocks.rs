@@ -1,9 +1,10 @@
 //! Views of content blocks. Content becomes elements built here, never HTML
 //! strings, so a content pack cannot inject markup.
 
-pub mod question;
 mod contact;
 mod likert;
+pub mod profile;
+pub mod question;
 mod reflection;
 pub mod text;
 mod vignette;
@@ -25,7 +26,9 @@ pub fn BlockView(block: Block, #[prop(into)] module_id: String) -> impl IntoView
         Block::Question(question) => view! { <QuestionView question module_id/> }.into_any(),
         Block::Likert(likert) => view! { <LikertView likert module_id/> }.into_any(),
         Block::Vignette(vignette) => view! { <VignetteView vignette module_id/> }.into_any(),
-        Block::Reflection(reflection) => view! { <ReflectionView reflection module_id/> }.into_any(),
+        Block::Reflection(reflection) => {
+            view! { <ReflectionView reflection module_id/> }.into_any()
+        }
         Block::Callout(callout) => {
             let (class, label) = match callout.tone {
                 crate::content::Tone::Info => ("callout callout--info", "Note"),

@@ -23,14 +23,19 @@ pub struct LoadedModule {
 
 async fn fetch_text(path: &str) -> Result<String, String> {
     let url = format!("{PACK_ROOT}{path}");
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| format!("{path} could not be loaded: the network or the server did not answer"))?;
+    let response = Request::get(&url).send().await.map_err(|_| {
+        format!("{path} could not be loaded: the network or the server did not answer")
+    })?;
     if !response.ok() {
-        return Err(format!("{path} could not be loaded (HTTP {})", response.status()));
+        return Err(format!(
+            "{path} could not be loaded (HTTP {})",
+            response.status()
+        ));
     }
-    response.text().await.map_err(|_| format!("{path} could not be read"))
+    response
+        .text()
+        .await
+        .map_err(|_| format!("{path} could not be read"))
 }
 
 pub async fn fetch_course() -> Result<(Arc<Course>, Vec<Problem>), String> {
@@ -58,7 +63,11 @@ impl ModuleCache {
         }
         let text = fetch_text(&path).await?;
         let parsed = parse_module(&path, &text);
-        let loaded = LoadedModule { module: Arc::new(parsed.value), problems: Arc::new(parsed.problems), lang };
+        let loaded = LoadedModule {
+            module: Arc::new(parsed.value),
+            problems: Arc::new(parsed.problems),
+            lang,
+        };
         self.0.update_value(|cache| {
             cache.insert(path, loaded.clone());
         });
@@ -74,7 +83,9 @@ impl Default for ModuleCache {
 
 /// Loads the module named by `id()` in the learner's language, or in the
 /// module's first language where it has not been translated.
-pub fn module_resource(id: impl Fn() -> String + Send + Sync + 'static) -> LocalResource<Result<LoadedModule, String>> {
+pub fn module_resource(
+    id: impl Fn() -> String + Send + Sync + 'static,
+) -> LocalResource<Result<LoadedModule, String>> {
     let cache = expect_context::<ModuleCache>();
     let wanted = expect_context::<super::app::Language>().0;
     let course = expect_context::<super::app::CourseResource>().0;
@@ -82,8 +93,37 @@ pub fn module_resource(id: impl Fn() -> String + Send + Sync + 'static) -> Local
         let (id, wanted) = (id(), wanted.get());
         async move {
             let (course, _) = course.await?;
-            let entry = course.module(&id).ok_or_else(|| format!("the course has no module \"{id}\""))?;
+            let entry = course
+                .module(&id)
+                .ok_or_else(|| format!("the course has no module \"{id}\""))?;
             cache.get(entry.language_for(&wanted).to_owned(), id).await
+        }
+    })
+}
+
+/// Every entry of the course (modules and the assessment) in the learner's
+/// language, for pages that summarise the whole course.
+pub fn all_modules_resource() -> LocalResource<Result<(Arc<Course>, Vec<LoadedModule>), String>> {
+    let cache = expect_context::<ModuleCache>();
+    let wanted = expect_context::<super::app::Language>().0;
+    let course = expect_context::<super::app::CourseResource>().0;
+    LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            let (course, _) = course.await?;
+            let mut loaded = Vec::new();
+            for entry in course
+                .modules
+                .iter()
+                .filter(|m| m.kind != crate::content::EntryKind::Reference)
+            {
+                loaded.push(
+                    cache
+                        .get(entry.language_for(&wanted).to_owned(), entry.id.clone())
+                        .await?,
+                );
+            }
+            Ok((course, loaded))
         }
     })
 }

@@ -86,6 +86,13 @@ impl Progress {
         on_cleanup(move || listener.remove());
     }
 
+    /// Starts a new attempt of an assessment; returns its key.
+    pub fn start_attempt(&self, assessment: &str, phase: crate::progress::Phase) -> String {
+        let mut key = String::new();
+        self.change(|s, now, device| key = s.start_attempt(assessment, phase, now, device));
+        key
+    }
+
     /// Takes in what another tab stored (from a `storage` event).
     fn absorb(&self, raw: &str) {
         if let Some(theirs) = store::decode_foreign(raw) {
@@ -95,7 +102,11 @@ impl Progress {
 
     /// The learner's data as an export file.
     pub fn export(&self) -> String {
-        crate::progress::export(&self.state.get_untracked(), &self.device.get_value(), store::now_ms())
+        crate::progress::export(
+            &self.state.get_untracked(),
+            &self.device.get_value(),
+            store::now_ms(),
+        )
     }
 
     /// Merges an export file into the progress; returns how many records

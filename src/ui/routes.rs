@@ -1,14 +1,18 @@
 //! One component per page.
 
+mod assessment;
 mod home;
 mod module_page;
 mod not_found;
+mod results;
 mod section_page;
 mod settings;
 
+pub use assessment::AttemptPage;
 pub use home::Home;
 pub use module_page::ModulePage;
 pub use not_found::NotFound;
+pub use results::{Certificate, Results};
 pub use section_page::SectionPage;
 pub use settings::Settings;
 
@@ -16,7 +20,11 @@ use leptos::prelude::*;
 
 /// Sets the browser tab's title: "<page> – Make the Difference".
 pub(crate) fn set_title(page: &str) {
-    let title = if page.is_empty() { "Make the Difference – Learning".to_owned() } else { format!("{page} – Make the Difference") };
+    let title = if page.is_empty() {
+        "Make the Difference – Learning".to_owned()
+    } else {
+        format!("{page} – Make the Difference")
+    };
     document().set_title(&title);
 }
 

@@ -8,7 +8,10 @@ use crate::content::Contact;
 #[component]
 pub fn ContactView(contact: Contact) -> impl IntoView {
     let phone_link = contact.phone.as_ref().map(|p| {
-        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        let digits: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
         (format!("tel:{digits}"), p.clone())
     });
     view! {

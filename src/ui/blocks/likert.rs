@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::profile::ProfileChart;
 use super::text::{rich, TextBlocks};
+use crate::assess::likert_profile;
 use crate::content::Likert;
 use crate::progress::Answer;
 use crate::ui::Progress;
@@ -14,8 +16,16 @@ pub fn LikertView(likert: Likert, #[prop(into)] module_id: String) -> impl IntoV
     let answered = {
         let module_id = module_id.clone();
         let ids: Vec<String> = likert.statements.iter().map(|s| s.id.clone()).collect();
-        move || progress.with(|p| ids.iter().filter(|id| p.answer(&module_id, id).is_some()).count())
+        move || {
+            progress.with(|p| {
+                ids.iter()
+                    .filter(|id| p.answer(&module_id, id).is_some())
+                    .count()
+            })
+        }
     };
+    let likert_for_profile = likert.clone();
+    let module_for_profile = module_id.clone();
     let statements = likert
         .statements
         .iter()
@@ -59,7 +69,17 @@ pub fn LikertView(likert: Likert, #[prop(into)] module_id: String) -> impl IntoV
             <p class="likert__label">"Self-assessment"<span class="private-badge">"Private – only you see this"</span></p>
             <TextBlocks blocks=likert.intro/>
             {statements}
-            <p class="likert__progress" aria-live="polite">{move || format!("{} of {total} statements answered", answered())}</p>
+            <p class="likert__progress" aria-live="polite">{
+                let answered = answered.clone();
+                move || format!("{} of {total} statements answered", answered())
+            }</p>
+            {move || (answered() > 0).then(|| {
+                let scores = likert_profile(&likert_for_profile, |id| match progress.answer(&module_for_profile, id) {
+                    Some(Answer::Likert { value }) => Some(value),
+                    _ => None,
+                });
+                view! { <ProfileChart scores title="Your profile"/> }
+            })}
         </section>
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::text::{rich, TextBlocks};
-use crate::assess::{grade, Grade};
+use crate::assess::{grade, option_order, Grade};
 use crate::content::{Block, Question, QuestionKind};
 use crate::progress::Answer;
 use crate::ui::Progress;
@@ -14,18 +14,50 @@ use crate::ui::Progress;
 #[component]
 pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl IntoView {
     let progress = expect_context::<Progress>();
-    let (initial, was_checked) = match progress.answer(&module_id, &question.id) {
-        Some(Answer::Choice { selected, checked }) => (selected, checked),
-        _ => (Vec::new(), false),
+    let (initial, was_checked, tries) = match progress.answer(&module_id, &question.id) {
+        Some(Answer::Choice {
+            selected,
+            checked,
+            attempt,
+        }) => (selected, checked, attempt),
+        _ => (Vec::new(), false, 0),
     };
     let selected = RwSignal::new(initial);
     let checked = RwSignal::new(was_checked);
+    let attempt = RwSignal::new(tries);
     let question = Arc::new(question);
+    // Another tab may answer this question: follow the stored answer.
+    let stored = {
+        let (module_id, id) = (module_id.clone(), question.id.clone());
+        Memo::new(move |_| progress.answer(&module_id, &id))
+    };
+    Effect::new(move |_| {
+        if let Some(Answer::Choice {
+            selected: s,
+            checked: c,
+            attempt: a,
+        }) = stored.get()
+        {
+            if selected.get_untracked() != s {
+                selected.set(s);
+            }
+            if checked.get_untracked() != c {
+                checked.set(c);
+            }
+            if attempt.get_untracked() != a {
+                attempt.set(a);
+            }
+        }
+    });
 
     let save = {
         let (module_id, id) = (module_id.clone(), question.id.clone());
         move || {
-            let answer = Answer::Choice { selected: selected.get_untracked(), checked: checked.get_untracked() };
+            let answer = Answer::Choice {
+                selected: selected.get_untracked(),
+                checked: checked.get_untracked(),
+                attempt: attempt.get_untracked(),
+            };
             progress.set_answer(&module_id, &id, answer);
         }
     };
@@ -58,6 +90,7 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
     let retry = move |_| {
         checked.set(false);
         selected.set(Vec::new());
+        attempt.update(|a| *a += 1);
         save();
     };
 
@@ -67,7 +100,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
         QuestionKind::Single => "Choose one answer.",
         QuestionKind::TrueFalse => "True or false?",
     };
-    let (legend, extra): (Vec<Block>, Vec<Block>) = question.prompt.iter().cloned().partition(|b| matches!(b, Block::Paragraph(_)));
+    let (legend, extra): (Vec<Block>, Vec<Block>) = question
+        .prompt
+        .iter()
+        .cloned()
+        .partition(|b| matches!(b, Block::Paragraph(_)));
     let result = {
         let question = question.clone();
         move || {
@@ -81,51 +118,64 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
             })
         }
     };
-    let options = question
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let i = i as u8;
-            let is_selected = move || selected.with(|s| s.contains(&i));
-            let toggle = toggle.clone();
-            let correct = option.correct;
-            let explanation = option.explanation.clone();
-            view! {
-                <li
-                    class="option"
-                    class:option--selected=is_selected
-                    class:option--correct=move || checked.get() && correct
-                    class:option--wrong=move || checked.get() && !correct && is_selected()
-                >
-                    <label class="option__label">
-                        <input
-                            type=if several { "checkbox" } else { "radio" }
-                            name=name.clone()
-                            value=i.to_string()
-                            prop:checked=is_selected
-                            disabled=move || checked.get()
-                            on:change=move |_| toggle(i)
-                        />
-                        <span class="option__text">{rich(&option.text)}</span>
-                    </label>
-                    <Show when=move || checked.get()>
-                        <p class="explanation" data-test="explanation">
-                            <span class="explanation__verdict">
-                                {match (correct, is_selected()) {
-                                    (true, true) => "Your choice – correct. ",
-                                    (true, false) => "Correct answer. ",
-                                    (false, true) => "Your choice – not correct. ",
-                                    (false, false) => "Not correct. ",
-                                }}
-                            </span>
-                            {rich(&explanation)}
-                        </p>
-                    </Show>
-                </li>
-            }
-        })
-        .collect_view();
+    // Each retry shows the options in a new order; answers keep the file's positions.
+    let options = {
+        let question = question.clone();
+        let toggle = toggle.clone();
+        let name = name.clone();
+        move || {
+            let order = option_order(
+                &question.id,
+                attempt.get(),
+                question.options.len(),
+                question.kind,
+            );
+            order
+                .into_iter()
+                .map(|i| (i, &question.options[i]))
+                .map(|(i, option)| {
+                    let i = i as u8;
+                    let is_selected = move || selected.with(|s| s.contains(&i));
+                    let toggle = toggle.clone();
+                    let correct = option.correct;
+                    let explanation = option.explanation.clone();
+                    view! {
+                        <li
+                            class="option"
+                            class:option--selected=is_selected
+                            class:option--correct=move || checked.get() && correct
+                            class:option--wrong=move || checked.get() && !correct && is_selected()
+                        >
+                            <label class="option__label">
+                                <input
+                                    type=if several { "checkbox" } else { "radio" }
+                                    name=name.clone()
+                                    value=i.to_string()
+                                    prop:checked=is_selected
+                                    disabled=move || checked.get()
+                                    on:change=move |_| toggle(i)
+                                />
+                                <span class="option__text">{rich(&option.text)}</span>
+                            </label>
+                            <Show when=move || checked.get()>
+                                <p class="explanation" data-test="explanation">
+                                    <span class="explanation__verdict">
+                                        {match (correct, is_selected()) {
+                                            (true, true) => "Your choice – correct. ",
+                                            (true, false) => "Correct answer. ",
+                                            (false, true) => "Your choice – not correct. ",
+                                            (false, false) => "Not correct. ",
+                                        }}
+                                    </span>
+                                    {rich(&explanation)}
+                                </p>
+                            </Show>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
 
     view! {
         <fieldset class="question" data-test="question" data-id=question.id.clone()>

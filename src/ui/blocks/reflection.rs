@@ -9,8 +9,15 @@ use crate::ui::Progress;
 #[component]
 pub fn ReflectionView(reflection: Reflection, #[prop(into)] module_id: String) -> impl IntoView {
     let progress = expect_context::<Progress>();
-    let initial = progress.with(|p| p.reflection(&module_id, &reflection.id).unwrap_or_default().to_owned());
-    let saved = RwSignal::new(!initial.is_empty());
+    // Follows the stored text, so that another tab's writing shows here too;
+    // typing stores first, so the value set back is the one typed.
+    let text = {
+        let (module_id, id) = (module_id.clone(), reflection.id.clone());
+        Memo::new(move |_| {
+            progress.with(|p| p.reflection(&module_id, &id).unwrap_or_default().to_owned())
+        })
+    };
+    let saved = RwSignal::new(!text.get_untracked().is_empty());
     let field_id = format!("reflection-{module_id}-{}", reflection.id);
     let id = reflection.id.clone();
     view! {
@@ -25,7 +32,7 @@ pub fn ReflectionView(reflection: Reflection, #[prop(into)] module_id: String) -
             <textarea
                 id=field_id
                 rows="6"
-                prop:value=initial
+                prop:value=move || text.get()
                 on:input=move |event| {
                     progress.set_reflection(&module_id, &id, event_target_value(&event));
                     saved.set(true);

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::text::{rich, TextBlocks};
+use crate::assess::replay;
 use crate::content::{ChoiceQuality, Vignette};
 use crate::progress::Answer;
 use crate::ui::Progress;
@@ -26,10 +27,33 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
         _ => Vec::new(),
     };
     let path = RwSignal::new(initial);
+    // Another tab may work on this case: follow the stored path.
+    let stored = {
+        let (module_id, id) = (module_id.clone(), vignette.id.clone());
+        Memo::new(move |_| match progress.answer(&module_id, &id) {
+            Some(Answer::Vignette { path }) => Some(path),
+            _ => None,
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(theirs) = stored.get() {
+            if path.with_untracked(|p| *p != theirs) {
+                path.set(theirs);
+            }
+        }
+    });
     let vignette = Arc::new(vignette);
     let save = {
         let (module_id, id) = (module_id.clone(), vignette.id.clone());
-        move || progress.set_answer(&module_id, &id, Answer::Vignette { path: path.get_untracked() })
+        move || {
+            progress.set_answer(
+                &module_id,
+                &id,
+                Answer::Vignette {
+                    path: path.get_untracked(),
+                },
+            )
+        }
     };
     let restart = {
         let save = save.clone();
@@ -42,13 +66,11 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
     let steps = {
         let vignette = vignette.clone();
         move || {
-            let taken = path.get();
+            let case = replay(&vignette, &path.get());
             let mut views = Vec::new();
-            // Replay the stored path; stop where it no longer fits the case (the pack may have changed).
-            let mut current = vignette.steps.first();
-            for (step_id, choice) in &taken {
-                let Some(step) = current.filter(|s| &s.id == step_id) else { break };
-                let Some(chosen) = step.choices.get(usize::from(*choice)) else { break };
+            for &(step_at, choice_at) in &case.taken {
+                let step = &vignette.steps[step_at];
+                let chosen = &step.choices[choice_at];
                 let (class, verdict) = quality_label(chosen.quality);
                 views.push(view! {
                     <div class="case-step case-step--done">
@@ -57,8 +79,12 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                         <p class=format!("choice-result {class}")><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
                     </div>
                 }.into_any());
-                current = vignette.next_step(&step.id, usize::from(*choice));
             }
+            // A stored path that no longer fits the case leaves the learner at that step.
+            if case.taken.len() < path.with(Vec::len) {
+                path.update(|p| p.truncate(case.taken.len()));
+            }
+            let current = case.current.map(|at| &vignette.steps[at]);
             match current {
                 Some(step) if !step.choices.is_empty() => {
                     let step_id = step.id.clone();
@@ -74,13 +100,16 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                             </li>
                         }
                     }).collect_view();
-                    views.push(view! {
-                        <div class="case-step case-step--current">
-                            <TextBlocks blocks=step.body.clone()/>
-                            <p class="hint">"What do you do?"</p>
-                            <ul class="choices" role="list">{choices}</ul>
-                        </div>
-                    }.into_any());
+                    views.push(
+                        view! {
+                            <div class="case-step case-step--current">
+                                <TextBlocks blocks=step.body.clone()/>
+                                <p class="hint">"What do you do?"</p>
+                                <ul class="choices" role="list">{choices}</ul>
+                            </div>
+                        }
+                        .into_any(),
+                    );
                 }
                 ending => {
                     views.push(view! {

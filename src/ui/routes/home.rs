@@ -23,7 +23,11 @@ fn CourseOverview(course: Course) -> impl IntoView {
     let lang = expect_context::<Language>().0;
     let progress = expect_context::<Progress>();
     let title = course.title_in(&lang.get_untracked()).to_owned();
-    let course_lang = if course.title.contains_key(&lang.get_untracked()) { lang.get_untracked() } else { course.fallback_language().to_owned() };
+    let course_lang = if course.title.contains_key(&lang.get_untracked()) {
+        lang.get_untracked()
+    } else {
+        course.fallback_language().to_owned()
+    };
     let modules: Vec<ModuleEntry> = course.learning_modules().cloned().collect();
     let total_minutes: u32 = modules.iter().map(|m| m.minutes).sum();
     let count = modules.len();
@@ -105,8 +109,14 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
             match module.get() {
                 Some(Some(m)) => {
                     let total = m.module.sections.len();
-                    let seen = progress.with(|s| s.visited_count(&id, m.module.sections.iter().map(|s| s.id.as_str())));
-                    if seen >= total { "Completed".to_owned() } else { format!("{seen} of {total} sections") }
+                    let seen = progress.with(|s| {
+                        s.visited_count(&id, m.module.sections.iter().map(|s| s.id.as_str()))
+                    });
+                    if seen >= total {
+                        "Completed".to_owned()
+                    } else {
+                        format!("{seen} of {total} sections")
+                    }
                 }
                 _ => "In progress".to_owned(),
             }
@@ -130,7 +140,11 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
 }
 
 fn course_length(modules: usize, minutes: u32) -> String {
-    let modules = if modules == 1 { "1 module".to_owned() } else { format!("{modules} modules") };
+    let modules = if modules == 1 {
+        "1 module".to_owned()
+    } else {
+        format!("{modules} modules")
+    };
     if minutes < 90 {
         format!("{modules} · about {minutes} minutes")
     } else {

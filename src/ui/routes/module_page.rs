@@ -4,9 +4,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::{set_title, ContentError, Loading, NotFound};
 use crate::content::{EntryKind, ModuleEntry};
-use crate::ui::blocks::BlockView;
 use crate::ui::app::{CourseResource, Language};
 use crate::ui::blocks::text::rich;
+use crate::ui::blocks::BlockView;
 use crate::ui::pack::{module_resource, LoadedModule};
 use crate::ui::{href, Progress};
 
@@ -18,12 +18,16 @@ pub fn ModulePage() -> impl IntoView {
     let loaded = module_resource(module_id);
     move || match (course.get(), loaded.get()) {
         (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => view! { <NotFound/> }.into_any(),
+        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => {
+            view! { <NotFound/> }.into_any()
+        }
         (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
         (Some(Ok((course, _))), Some(Ok(loaded))) => {
             let entry = course.module(&module_id()).cloned().expect("checked above");
             if entry.kind == EntryKind::Reference {
                 view! { <ReferencePage loaded/> }.into_any()
+            } else if entry.kind == EntryKind::Assessment {
+                view! { <super::assessment::AssessmentOverview loaded/> }.into_any()
             } else {
                 view! { <ModuleOverview entry loaded/> }.into_any()
             }
@@ -38,12 +42,21 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
     let module = loaded.module.clone();
     set_title(&module.title);
     let id = module.id.clone();
-    let sections: Vec<(String, String)> = module.sections.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
+    let sections: Vec<(String, String)> = module
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()))
+        .collect();
     let start = {
         let sections = sections.clone();
         let id = id.clone();
         move || {
-            let visited: Vec<bool> = progress.with(|s| sections.iter().map(|(sid, _)| s.visited(&id, sid)).collect());
+            let visited: Vec<bool> = progress.with(|s| {
+                sections
+                    .iter()
+                    .map(|(sid, _)| s.visited(&id, sid))
+                    .collect()
+            });
             let (label, target) = match visited.iter().position(|v| !v) {
                 Some(0) => ("Start the module", 0),
                 Some(i) => ("Continue the module", i),
@@ -137,14 +150,16 @@ pub(crate) fn LanguageFallback(shown: String) -> impl IntoView {
     let wanted = expect_context::<Language>().0;
     move || {
         let wanted = wanted.get();
-        (wanted != shown).then(|| view! {
-            <p class="notice notice--info" lang="en" data-test="language-fallback">
-                {format!(
-                    "This module is not available in {}; it is shown in {}.",
-                    super::settings::language_name(&wanted),
-                    super::settings::language_name(&shown)
-                )}
-            </p>
+        (wanted != shown).then(|| {
+            view! {
+                <p class="notice notice--info" lang="en" data-test="language-fallback">
+                    {format!(
+                        "This module is not available in {}; it is shown in {}.",
+                        super::settings::language_name(&wanted),
+                        super::settings::language_name(&shown)
+                    )}
+                </p>
+            }
         })
     }
 }

@@ -18,7 +18,9 @@ pub fn SectionPage() -> impl IntoView {
     let loaded = module_resource(module_id);
     move || match (course.get(), loaded.get()) {
         (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => view! { <NotFound/> }.into_any(),
+        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => {
+            view! { <NotFound/> }.into_any()
+        }
         (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
         (Some(Ok(_)), Some(Ok(loaded))) => match loaded.module.section_index(&section_id()) {
             Some(index) => view! { <SectionView loaded index/> }.into_any(),
@@ -36,7 +38,12 @@ fn SectionView(loaded: LoadedModule, index: usize) -> impl IntoView {
     set_title(&format!("{} – {}", section.title, module.title));
     progress.visit(&module.id, &section.id);
 
-    let link = |i: usize| module.sections.get(i).map(|s| (href(&format!("/m/{}/{}", module.id, s.id)), s.title.clone()));
+    let link = |i: usize| {
+        module
+            .sections
+            .get(i)
+            .map(|s| (href(&format!("/m/{}/{}", module.id, s.id)), s.title.clone()))
+    };
     let previous = index.checked_sub(1).and_then(link);
     let next = link(index + 1);
     let module_href = href(&format!("/m/{}", module.id));

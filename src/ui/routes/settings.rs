@@ -34,9 +34,21 @@ pub fn Settings() -> impl IntoView {
         progress.with(|s| {
             format!(
                 "Stored in this browser: {}, {} and {}.",
-                counted(s.modules.values().map(|m| m.answers.len()).sum(), "answer", "answers"),
-                counted(s.modules.values().map(|m| m.reflections.len()).sum(), "written reflection", "written reflections"),
-                counted(s.modules.values().map(|m| m.visits.len()).sum(), "visited section", "visited sections")
+                counted(
+                    s.modules.values().map(|m| m.answers.len()).sum(),
+                    "answer",
+                    "answers"
+                ),
+                counted(
+                    s.modules.values().map(|m| m.reflections.len()).sum(),
+                    "written reflection",
+                    "written reflections"
+                ),
+                counted(
+                    s.modules.values().map(|m| m.visits.len()).sum(),
+                    "visited section",
+                    "visited sections"
+                )
             )
         })
     };
@@ -55,15 +67,29 @@ pub fn Settings() -> impl IntoView {
     };
     let import = move |event: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
             status.set(Some(match text {
                 None => "The file could not be read.".to_owned(),
                 Some(raw) => match progress.import(&raw) {
-                    Ok(n) => format!("Imported {} from {}; your existing answers were kept.", counted(n, "record", "records"), file.name()),
+                    Ok(n) => format!(
+                        "Imported {} from {}; your existing answers were kept.",
+                        counted(n, "record", "records"),
+                        file.name()
+                    ),
                     Err(message) => message,
                 },
             }));

@@ -61,9 +61,19 @@ impl Browser {
             // Real phones overlay scrollbars; headless Chromium would give a classic one ~15 px.
             args.push("--hide-scrollbars".to_string());
         }
+        // Downloads land in the scratch folder without a prompt.
+        let downloads = driver.download_dir();
         caps.insert(
             "goog:chromeOptions".into(),
-            json!({ "binary": CHROMIUM, "args": args }),
+            json!({
+                "binary": CHROMIUM,
+                "args": args,
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                    "download.directory_upgrade": true,
+                },
+            }),
         );
         let connect = ClientBuilder::rustls()
             .expect("rustls initialisation for fantoccini")
@@ -101,6 +111,7 @@ impl Browser {
                 .await;
         }
         browser.fit_viewport().await;
+        browser.allow_downloads().await;
         browser
     }
 

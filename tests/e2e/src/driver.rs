@@ -53,8 +53,10 @@ impl Driver {
             DRIVER_COUNT.fetch_add(1, Ordering::SeqCst),
             nanos
         ));
-        fs::create_dir_all(dir.join("profile"))
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        for sub in ["profile", "downloads"] {
+            fs::create_dir_all(dir.join(sub))
+                .map_err(|e| format!("cannot create {}: {e}", dir.join(sub).display()))?;
+        }
         let port = free_port()?;
         let log = fs::File::create(dir.join("chromedriver.log"))
             .map_err(|e| format!("cannot create the chromedriver log: {e}"))?;
@@ -125,6 +127,16 @@ impl Driver {
 
     pub(crate) fn profile_dir(&self) -> PathBuf {
         self.dir.join("profile")
+    }
+
+    /// Where Chromium saves downloads (created by [`Driver::try_start`]).
+    pub(crate) fn download_dir(&self) -> PathBuf {
+        self.dir.join("downloads")
+    }
+
+    /// A folder for files a test writes itself (created on first use).
+    pub(crate) fn files_dir(&self) -> PathBuf {
+        self.dir.join("files")
     }
 
     /// Kills the process group, reaps chromedriver and waits (bounded) until no

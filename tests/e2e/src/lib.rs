@@ -6,16 +6,23 @@
 //! [`POLL`] until [`TIMEOUT`] and then fails with a message that names what was
 //! awaited, what was last seen, the current URL and the start of the page text.
 //!
+//! Each browser also saves downloads, without asking, into a fresh folder of
+//! its own ([`Browser::download_dir`], [`Browser::wait_download`]), and can
+//! open a second window in the same session ([`Browser::open_window`]).
+//!
 //! The app under test is reached through `MTD_BASE_URL` (set by
 //! `scripts/test.sh`, which builds the release and serves it with nginx).
 
 mod browser;
+mod downloads;
 mod driver;
 mod failure;
 mod http;
 mod page;
+mod storage;
 mod viewport;
 mod wait;
+mod windows;
 
 pub use browser::{base_url, Browser};
 pub use page::{screenshot_dir, KEY_PREFIX, PROGRESS_KEY};

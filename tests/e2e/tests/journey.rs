@@ -3,7 +3,7 @@
 //! Hooks come from docs/dom-contract.md. Run with `--test-threads=1` against
 //! the release build served by `scripts/test.sh` (which sets MTD_BASE_URL).
 
-use mtd_e2e::{Browser, Viewport, KEY_PREFIX, PROGRESS_KEY};
+use mtd_e2e::{Browser, Viewport, KEY_PREFIX};
 use serde_json::json;
 
 const MODULE: &str = "family-dynamics";
@@ -147,8 +147,15 @@ async fn journey(vp: Viewport) {
     b.wait_count(&within(QUESTION, "[data-test=explanation]"), 1)
         .await;
     b.screenshot("answered").await;
-    b.wait_storage_contains(PROGRESS_KEY, &format!("{MODULE}/fd-q-rules"))
+    // Schema 2 keeps records per module: data.modules.<module>.answers.<block>.
+    let stored = b
+        .wait_stored(&format!("/data/modules/{MODULE}/answers/fd-q-rules"))
         .await;
+    b.check(
+        stored["value"]["selected"] == json!([0]) && stored["value"]["checked"] == json!(true),
+        &format!("stored answer to fd-q-rules: expected option 0, checked; found {stored}"),
+    )
+    .await;
     eprintln!("[{vp}] answered: result {result:?}");
 
     // 5. Reload: the answer is still there.

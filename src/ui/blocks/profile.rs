@@ -1,0 +1,138 @@
+//! A self-assessment profile: an SVG bar chart for the eye, a table for
+//! screen readers, and a plain-language reading of each subscale.
+
+use leptos::prelude::*;
+
+use crate::assess::{Band, SubscaleScore};
+
+const WIDTH: f64 = 640.0;
+const ROW: f64 = 58.0;
+const BAR: f64 = 16.0;
+
+fn x_of(mean: f64, points: usize) -> f64 {
+    (mean - 1.0) / (points as f64 - 1.0) * WIDTH
+}
+
+fn one_decimal(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// Encouraging, never judging: what a subscale's position may mean.
+pub fn reading(score: &SubscaleScore) -> Option<String> {
+    let mean = one_decimal(score.mean?);
+    let of = score.points;
+    Some(match score.band()? {
+        Band::Low => format!(
+            "{}: your answers lie in the lower part of the scale ({mean} of {of}). Many professionals start here; this is where the course can offer you the most, and small steps count.",
+            score.label
+        ),
+        Band::Middle => format!(
+            "{}: your answers lie in the middle of the scale ({mean} of {of}). You have something to build on; notice which situations make this easier or harder for you.",
+            score.label
+        ),
+        Band::High => format!(
+            "{}: your answers lie in the upper part of the scale ({mean} of {of}). This is a strength of your practice, and one you can share with colleagues.",
+            score.label
+        ),
+    })
+}
+
+/// The profile of one attempt, or two attempts side by side (`before`).
+#[component]
+pub fn ProfileChart(
+    /// The subscale scores to show (the "after" ones when comparing).
+    scores: Vec<SubscaleScore>,
+    /// Earlier scores of the same scale, drawn as a second, lighter bar.
+    #[prop(optional)]
+    before: Option<Vec<SubscaleScore>>,
+    /// Shown above the chart and used as the table caption.
+    #[prop(into)]
+    title: String,
+) -> impl IntoView {
+    let points = scores.first().map_or(5, |s| s.points);
+    let height = ROW * scores.len() as f64 + 24.0;
+    let ticks: Vec<usize> = (1..=points).collect();
+    let earlier = |key: &str| {
+        before
+            .as_ref()
+            .and_then(|b| b.iter().find(|s| s.key == key))
+            .and_then(|s| s.mean)
+    };
+    let rows = scores
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            let top = ROW * i as f64;
+            let before_bar = earlier(&score.key).map(|mean| {
+                view! { <rect class="profile__bar profile__bar--before" x="0" y=top + 22.0 width=x_of(mean, points).max(2.0) height=BAR / 2.0 rx="2"></rect> }
+            });
+            let bar_y = top + if before.is_some() { 32.0 } else { 24.0 };
+            let bar = score.mean.map(|mean| {
+                view! {
+                    <rect class="profile__bar" x="0" y=bar_y width=x_of(mean, points).max(2.0) height=BAR rx="3"></rect>
+                    <text class="profile__value" x=(x_of(mean, points) + 6.0).min(WIDTH - 30.0) y=bar_y + 13.0>{one_decimal(mean)}</text>
+                }
+            });
+            view! {
+                <text class="profile__label" x="0" y=top + 14.0>{score.label.clone()}</text>
+                {before_bar}
+                {bar}
+            }
+        })
+        .collect_view();
+    let table_rows = scores
+        .iter()
+        .map(|s| {
+            let now = s
+                .mean
+                .map_or_else(|| "not answered".to_owned(), one_decimal);
+            let then = earlier(&s.key).map_or_else(|| "–".to_owned(), one_decimal);
+            view! {
+                <tr>
+                    <th scope="row">{s.label.clone()}</th>
+                    {before.is_some().then(|| view! { <td>{then}</td> })}
+                    <td>{now}</td>
+                    <td>{format!("{} of {}", s.answered, s.total)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let readings: Vec<String> = scores.iter().filter_map(reading).collect();
+    let comparing = before.is_some();
+    view! {
+        <figure class="profile" data-test="profile">
+            <figcaption class="profile__title">{title.clone()}</figcaption>
+            <svg class="profile__chart" viewBox=format!("-4 0 {} {height}", WIDTH + 8.0) aria-hidden="true" focusable="false">
+                {ticks.iter().map(|&t| {
+                    let x = x_of(t as f64, points);
+                    view! {
+                        <line class="profile__tick" x1=x x2=x y1="0" y2=height - 18.0></line>
+                        <text class="profile__axis" x=x y=height - 4.0 text-anchor="middle">{t}</text>
+                    }
+                }).collect_view()}
+                {rows}
+            </svg>
+            {comparing.then(|| view! {
+                <p class="profile__legend" aria-hidden="true">
+                    <span class="profile__key profile__key--before"></span>" before the seminar "
+                    <span class="profile__key"></span>" after"
+                </p>
+            })}
+            <table class="visually-hidden">
+                <caption>{format!("{title}, mean per subscale from 1 to {points}")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Subscale"</th>
+                        {comparing.then(|| view! { <th scope="col">"Before"</th> })}
+                        <th scope="col">{if comparing { "After" } else { "Mean" }}</th>
+                        <th scope="col">"Statements answered"</th>
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+            {(!comparing && !readings.is_empty()).then(|| view! {
+                <ul class="profile__readings">{readings.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            })}
+        </figure>
+    }
+}

@@ -1,0 +1,241 @@
+//! The seminar self-assessment: a "before" and an "after" attempt, each
+//! kept, and what changed between them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{set_title, ContentError, Loading, NotFound};
+use crate::assess::{compare_profiles, item_changes, knowledge_score, likert_profile};
+use crate::content::{plain_text, Block, Likert, Module};
+use crate::progress::{Answer, Phase};
+use crate::ui::blocks::profile::ProfileChart;
+use crate::ui::blocks::BlockView;
+use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::{href, Progress};
+
+/// "22 November 2026" from milliseconds since 1970.
+pub(crate) fn long_date(ms: u64) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let iso = crate::progress::iso8601(ms);
+    let (year, month, day) = (
+        &iso[0..4],
+        iso[5..7].parse::<usize>().unwrap_or(1),
+        iso[8..10].trim_start_matches('0'),
+    );
+    format!("{day} {} {year}", MONTHS[month.clamp(1, 12) - 1])
+}
+
+fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Before => "Before the seminar",
+        Phase::After => "After the seminar",
+    }
+}
+
+fn likert_of(module: &Module) -> Option<Likert> {
+    module.blocks().find_map(|b| match b {
+        Block::Likert(l) => Some(l.clone()),
+        _ => None,
+    })
+}
+
+fn likert_value(progress: &Progress, key: &str, id: &str) -> Option<u8> {
+    match progress.answer(key, id) {
+        Some(Answer::Likert { value }) => Some(value),
+        _ => None,
+    }
+}
+
+/// The assessment's page: the two phases and, once both exist, the comparison.
+#[component]
+pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let module = loaded.module.clone();
+    set_title(&module.title);
+    let id = module.id.clone();
+    let questions = module.questions().count();
+    let statements = likert_of(&module).map_or(0, |l| l.statements.len());
+    let phase_card = move |phase: Phase, module: Arc<Module>| {
+        let id = id.clone();
+        move || {
+            let latest = progress.with(|s| s.latest_attempt(&id, phase));
+            let count = progress.with(|s| s.attempts(&id, phase).len());
+            let status = latest.as_ref().map(|a| {
+                let score = progress.with(|s| knowledge_score(module.questions(), |q| s.answer(&a.key, q)).answered);
+                let rated = likert_of(&module).map_or(0, |l| l.statements.iter().filter(|st| likert_value(&progress, &a.key, &st.id).is_some()).count());
+                format!("Started {}: {score} of {questions} questions checked, {rated} of {statements} statements answered.", long_date(a.started))
+            });
+            let target = href(&format!("/assess/{id}/{}", phase.as_str()));
+            let start = {
+                let (id, target) = (id.clone(), target.clone());
+                move |_| {
+                    progress.start_attempt(&id, phase);
+                    leptos_router::hooks::use_navigate()(&target, Default::default());
+                }
+            };
+            view! {
+                <li class="module-card module-card--plain phase-card" data-test="phase" data-phase=phase.as_str()>
+                    <div class="module-card__body">
+                        <h3 class="module-card__title">{phase_name(phase)}</h3>
+                        <p class="module-card__summary">{status.clone().unwrap_or_else(|| "Not taken yet.".to_owned())}</p>
+                        {(count > 1).then(|| view! { <p class="hint">{format!("{count} attempts are kept; the latest one counts.")}</p> })}
+                        <div class="question__actions">
+                            {latest.is_some().then(|| view! { <A href=target.clone() attr:class="button button--primary" attr:data-test="continue-attempt">"Continue"</A> })}
+                            <button type="button" class=if latest.is_some() { "button button--secondary" } else { "button button--primary" } data-test="start-attempt" on:click=start.clone()>
+                                {if latest.is_some() { "Start a new attempt" } else { "Start" }}
+                            </button>
+                        </div>
+                    </div>
+                </li>
+            }
+        }
+    };
+    let comparison = {
+        let module = module.clone();
+        let id = module.id.clone();
+        move || {
+            let before = progress.with(|s| s.latest_attempt(&id, Phase::Before))?;
+            let after = progress.with(|s| s.latest_attempt(&id, Phase::After))?;
+            Some(view! { <Comparison module=module.clone() before=before.key after=after.key/> })
+        }
+    };
+    view! {
+        <div class="page" lang=loaded.lang.clone()>
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+            </nav>
+            <header class="module-head">
+                <h1>{module.title.clone()}</h1>
+                <p class="module-head__summary">{module.summary.clone()}</p>
+                <p class="hint">"Your answers stay on this device. The attitude part has no right answers and is never shown to anyone else."</p>
+            </header>
+            <ul class="module-list">
+                {phase_card(Phase::Before, module.clone())}
+                {phase_card(Phase::After, module.clone())}
+            </ul>
+            {comparison}
+        </div>
+    }
+}
+
+/// Knowledge and attitudes, before and after.
+#[component]
+fn Comparison(module: Arc<Module>, before: String, after: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let (b, a) = progress.with(|s| {
+        (
+            knowledge_score(module.questions(), |q| s.answer(&before, q)),
+            knowledge_score(module.questions(), |q| s.answer(&after, q)),
+        )
+    });
+    let attitudes = likert_of(&module).map(|likert| {
+        let scores_before = likert_profile(&likert, |id| likert_value(&progress, &before, id));
+        let scores_after = likert_profile(&likert, |id| likert_value(&progress, &after, id));
+        let subscales = compare_profiles(&scores_before, &scores_after);
+        let items: Vec<_> = item_changes(&likert, |id| likert_value(&progress, &before, id), |id| likert_value(&progress, &after, id))
+            .into_iter()
+            .take(5)
+            .collect();
+        let text_of = |id: &str| likert.statements.iter().find(|s| s.id == id).map(|s| plain_text(&s.text)).unwrap_or_default();
+        view! {
+            <ProfileChart scores=scores_after before=scores_before title="Attitudes before and after (means, reverse items turned round)"/>
+            <ul class="changes" data-test="subscale-changes">
+                {subscales.into_iter().map(|c| view! {
+                    <li>{match c.delta() {
+                        Some(d) if d.abs() < 0.05 => format!("{}: no change", c.label),
+                        Some(d) => format!("{}: {}{:.1}", c.label, if d > 0.0 { "+" } else { "−" }, d.abs()),
+                        None => format!("{}: not answered in both attempts", c.label),
+                    }}</li>
+                }).collect_view()}
+            </ul>
+            <h3>"Statements that changed most"</h3>
+            {if items.is_empty() {
+                view! { <p>"No statement was answered differently."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="changes" data-test="item-changes">
+                        {items.iter().map(|c| view! {
+                            <li>{format!("“{}”: {} → {}", text_of(&c.statement), c.before, c.after)}</li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        }
+    });
+    view! {
+        <section class="panel comparison" aria-labelledby="comparison-title" data-test="comparison">
+            <h2 id="comparison-title">"What changed"</h2>
+            <p data-test="knowledge-change">
+                {format!(
+                    "Knowledge: {} of {} points before, {} of {} after ({}{}).",
+                    b.points, b.max, a.points, a.max,
+                    if a.points >= b.points { "+" } else { "−" },
+                    (a.points - b.points).abs()
+                )}
+            </p>
+            {attitudes}
+        </section>
+    }
+}
+
+/// One attempt: every question and statement of the assessment on one page.
+#[component]
+pub fn AttemptPage() -> impl IntoView {
+    let params = use_params_map();
+    let module_id = move || params.read().get("module").unwrap_or_default();
+    let phase = move || params.read().get("phase").and_then(|p| Phase::parse(&p));
+    let loaded = module_resource(module_id);
+    move || match (phase(), loaded.get()) {
+        (None, _) => view! { <NotFound/> }.into_any(),
+        (_, None) => view! { <Loading/> }.into_any(),
+        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
+        (Some(phase), Some(Ok(loaded))) => view! { <Attempt loaded phase/> }.into_any(),
+    }
+}
+
+#[component]
+fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let module = loaded.module.clone();
+    set_title(&format!("{} – {}", phase_name(phase), module.title));
+    let overview = href(&format!("/m/{}", module.id));
+    let key = progress
+        .with(|s| s.latest_attempt(&module.id, phase))
+        .map_or_else(|| progress.start_attempt(&module.id, phase), |a| a.key);
+    let title = module.title.clone();
+    view! {
+        <article class="page page--reading" lang=loaded.lang.clone() data-test="attempt" data-phase=phase.as_str()>
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol><li><A href="/">"Course"</A></li><li><A href=overview.clone()>{title}</A></li></ol>
+            </nav>
+            <h1>{phase_name(phase)}</h1>
+            {module.sections.iter().map(|section| {
+                let blocks: Vec<_> = section.blocks().cloned().collect();
+                let key = key.clone();
+                view! {
+                    <section class="prose" aria-label=section.title.clone()>
+                        <h2>{section.title.clone()}</h2>
+                        {blocks.into_iter().map(|block| view! { <BlockView block module_id=key.clone()/> }).collect_view()}
+                    </section>
+                }
+            }).collect_view()}
+            <p><A href=overview attr:class="button button--primary" attr:data-test="attempt-done">"Done – back to the overview"</A></p>
+        </article>
+    }
+}
