@@ -5,8 +5,9 @@ mod app;
 mod blocks;
 mod download;
 mod pack;
+mod present;
 mod progress_context;
-mod routes;
+pub(crate) mod routes;
 
 pub use app::App;
 pub use blocks::question::QuestionView;

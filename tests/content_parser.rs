@@ -311,3 +311,48 @@ fn a_contact_with_an_unsafe_address_is_reported_and_the_address_dropped() {
     };
     assert_eq!(c.url, None);
 }
+
+#[test]
+fn a_module_splits_into_numbered_slides_in_order() {
+    let m = module(
+        "## One {#one}\n\nA.\n\n---\n\nB.\n\n## Two {#two}\n\nC.\n\n::: notes\nSay C.\n:::\n",
+    )
+    .value;
+    let slides = m.slides();
+    assert_eq!(
+        slides
+            .iter()
+            .map(|s| (s.number, s.section.id.as_str(), s.index))
+            .collect::<Vec<_>>(),
+        [(1, "one", 0), (2, "one", 1), (3, "two", 0)]
+    );
+    assert!(slides[2].slide.notes.is_some());
+    assert_eq!(
+        slides[1].slide.blocks,
+        vec![Block::Paragraph(vec![Inline::Text("B.".into())])]
+    );
+}
+
+#[test]
+fn every_shipped_module_has_slides_with_content() {
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content/en");
+    for file in std::fs::read_dir(pack).unwrap() {
+        let path = file.unwrap().path();
+        let module = parse_module("x", &std::fs::read_to_string(&path).unwrap()).value;
+        let slides = module.slides();
+        assert!(!slides.is_empty(), "{} has no slides", path.display());
+        assert_eq!(
+            slides.len(),
+            module
+                .sections
+                .iter()
+                .map(|s| s.slides.len())
+                .sum::<usize>()
+        );
+        assert!(
+            slides.iter().all(|s| !s.slide.blocks.is_empty()),
+            "{}: an empty slide",
+            path.display()
+        );
+    }
+}

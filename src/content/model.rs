@@ -57,6 +57,30 @@ impl Module {
             .flat_map(|slide| slide.blocks.iter())
     }
 
+    /// Every slide in presentation order, numbered from 1.
+    pub fn slides(&self) -> Vec<SlideRef<'_>> {
+        let mut number = 0;
+        self.sections
+            .iter()
+            .flat_map(|section| {
+                section
+                    .slides
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, slide)| (section, index, slide))
+            })
+            .map(|(section, index, slide)| {
+                number += 1;
+                SlideRef {
+                    number,
+                    section,
+                    index,
+                    slide,
+                }
+            })
+            .collect()
+    }
+
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.blocks().filter_map(|b| match b {
             Block::Question(q) => Some(q),
@@ -79,6 +103,17 @@ impl Section {
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.slides.iter().flat_map(|slide| slide.blocks.iter())
     }
+}
+
+/// A slide with the section it belongs to, for the presentation view.
+#[derive(Clone, Copy, Debug)]
+pub struct SlideRef<'a> {
+    /// Position in the whole module, from 1.
+    pub number: usize,
+    pub section: &'a Section,
+    /// Position within its section, from 0 (0 opens the section).
+    pub index: usize,
+    pub slide: &'a Slide,
 }
 
 /// One screen of the presentation view.

@@ -7,6 +7,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::pack::{fetch_course, ModuleCache};
+use super::present::{Deck, Handout, Presenter};
 use super::progress_context::Progress;
 use super::routes::{
     AttemptPage, Certificate, Home, ModulePage, NotFound, Results, SectionPage, Settings,
@@ -80,6 +81,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("m/:module") view=ModulePage/>
                     <Route path=path!("m/:module/:section") view=SectionPage/>
                     <Route path=path!("assess/:module/:phase") view=AttemptPage/>
+                    <Route path=path!("present/:module") view=Deck/>
+                    <Route path=path!("present/:module/:n") view=Deck/>
+                    <Route path=path!("presenter/:module/:n") view=Presenter/>
+                    <Route path=path!("handout/:module") view=Handout/>
                     <Route path=path!("results") view=Results/>
                     <Route path=path!("certificate") view=Certificate/>
                     <Route path=path!("settings") view=Settings/>

@@ -19,7 +19,7 @@ pub use settings::Settings;
 use leptos::prelude::*;
 
 /// Sets the browser tab's title: "<page> – Make the Difference".
-pub(crate) fn set_title(page: &str) {
+pub fn set_title(page: &str) {
     let title = if page.is_empty() {
         "Make the Difference – Learning".to_owned()
     } else {
@@ -29,12 +29,12 @@ pub(crate) fn set_title(page: &str) {
 }
 
 #[component]
-pub(crate) fn Loading() -> impl IntoView {
+pub fn Loading() -> impl IntoView {
     view! { <p class="loading" data-test="loading" role="status">"Loading…"</p> }
 }
 
 #[component]
-pub(crate) fn ContentError(message: String) -> impl IntoView {
+pub fn ContentError(message: String) -> impl IntoView {
     view! {
         <div class="notice notice--error" role="alert" data-test="content-error">
             <p class="notice__title">"This content could not be loaded"</p>

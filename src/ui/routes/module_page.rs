@@ -78,7 +78,11 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
                 <h1>{module.title.clone()}</h1>
                 <p class="module-head__summary">{module.summary.clone()}</p>
                 <p class="module-head__meta">{format!("About {} minutes · {} sections", entry.minutes, sections.len())}</p>
-                {start}
+                <div class="question__actions">
+                    {start}
+                    <A href=href(&format!("/present/{}/1", module.id)) attr:class="button button--secondary" attr:data-test="present">"Present"</A>
+                    <A href=href(&format!("/handout/{}", module.id)) attr:class="button button--secondary" attr:data-test="handout-link">"Handout"</A>
+                </div>
             </header>
             <div class="module-grid">
                 <section aria-labelledby="objectives-title" class="panel">

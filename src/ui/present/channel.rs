@@ -1,0 +1,71 @@
+//! Keeps the projector and presenter windows in step (BroadcastChannel),
+//! in both directions and across reloads: a window that opens says hello and
+//! the others answer with their state.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What both windows show: the slide and whether its answer is revealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeckState {
+    pub slide: usize,
+    pub revealed: bool,
+}
+
+/// Joins the channel of `module`; keeps `state` in step with the other
+/// windows for as long as the current owner lives.
+pub fn sync(module: &str, state: RwSignal<DeckState>) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(&format!("mtd-learn.present.{module}")) else {
+        return; // Without BroadcastChannel each window works on its own.
+    };
+    let post = {
+        let channel = channel.clone();
+        move |s: DeckState| {
+            let message = format!("{{\"slide\":{},\"revealed\":{}}}", s.slide, s.revealed);
+            let _ = channel.post_message(&JsValue::from_str(&message));
+        }
+    };
+    let on_message = {
+        let post = post.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
+            if text == "hello" {
+                post(state.get_untracked());
+                return;
+            }
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+                return;
+            };
+            let slide = value
+                .get("slide")
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0) as usize;
+            let revealed = value
+                .get("revealed")
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false);
+            let theirs = DeckState { slide, revealed };
+            if slide > 0 && state.get_untracked() != theirs {
+                state.set(theirs);
+            }
+        })
+    };
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Every change, local or received, is announced; a received one echoes
+    // back once and then stops, because it no longer differs.
+    Effect::new({
+        let post = post.clone();
+        move |_| post(state.get())
+    });
+    let _ = channel.post_message(&JsValue::from_str("hello"));
+    let keep = StoredValue::new_local((channel, on_message));
+    on_cleanup(move || {
+        keep.with_value(|(channel, _)| {
+            channel.set_onmessage(None);
+            channel.close();
+        })
+    });
+}

@@ -1,0 +1,242 @@
+//! The projector view: one slide per screen, steered by keyboard, clicker
+//! or swipe.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::channel::{sync, DeckState};
+use super::deck_params;
+use super::keys::{command, Command};
+use super::slide_view::{SlideData, SlideView};
+use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::routes::{set_title, ContentError, Loading};
+
+#[component]
+pub fn Deck() -> impl IntoView {
+    let (module, start) = deck_params();
+    let loaded = module_resource(move || module.get());
+    move || match loaded.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+        Some(Ok(loaded)) => view! { <DeckView loaded start/> }.into_any(),
+    }
+}
+
+/// Scales the slide's type down until its content fits the screen, so a
+/// long slide never runs off a projector.
+pub(crate) fn fit_to_screen(content: &web_sys::HtmlElement) {
+    let style = content.style();
+    let mut scale = 1.0_f64;
+    let _ = style.set_property("--fit", "1");
+    while content.scroll_height() > content.client_height() + 1 && scale > 0.5 {
+        scale -= 0.05;
+        let _ = style.set_property("--fit", &format!("{scale:.2}"));
+    }
+}
+
+pub(crate) fn fit_after_render(node: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        if let Some(frame) = node.get_untracked() {
+            if let Some(content) = frame
+                .query_selector("[data-test=slide-content]")
+                .ok()
+                .flatten()
+            {
+                if let Ok(content) = content.dyn_into::<web_sys::HtmlElement>() {
+                    fit_to_screen(&content);
+                }
+            }
+        }
+    });
+}
+
+fn toggle_fullscreen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+#[component]
+fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
+    let module = loaded.module.clone();
+    set_title(&format!("{} – presentation", module.title));
+    let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
+    let total = slides.len();
+    let state = RwSignal::new(DeckState {
+        slide: start.clamp(1, total.max(1)),
+        revealed: false,
+    });
+    let black = RwSignal::new(false);
+    let overview = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let id = module.id.clone();
+    sync(&id, state);
+
+    // The address follows the slide, so a reload or a shared link opens it.
+    let navigate = use_navigate();
+    Effect::new({
+        let id = id.clone();
+        move |_| {
+            let n = state.get().slide;
+            navigate(
+                &crate::ui::href(&format!("/present/{id}/{n}")),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let go = move |n: usize| {
+        let n = n.clamp(1, total.max(1));
+        if state.get_untracked().slide != n {
+            state.set(DeckState {
+                slide: n,
+                revealed: false,
+            });
+        }
+    };
+    let open_presenter = {
+        let id = id.clone();
+        move || {
+            let n = state.get_untracked().slide;
+            if let Some(w) = web_sys::window() {
+                let _ = w.open_with_url_and_target_and_features(
+                    &crate::ui::href(&format!("/presenter/{id}/{n}")),
+                    &format!("mtd-presenter-{id}"),
+                    "width=1280,height=800",
+                );
+            }
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        let Some(cmd) = command(&event.key()) else {
+            return;
+        };
+        event.prevent_default();
+        let current = state.get_untracked().slide;
+        match cmd {
+            Command::Next => go(current + 1),
+            Command::Previous => go(current.saturating_sub(1)),
+            Command::First => go(1),
+            Command::Last => go(total),
+            Command::Digit(d) => typed.update(|t| t.push(char::from(b'0' + d))),
+            Command::Jump => {
+                if let Ok(n) = typed.get_untracked().parse::<usize>() {
+                    go(n);
+                    overview.set(false);
+                }
+                typed.set(String::new());
+            }
+            Command::Reveal => state.update(|s| s.revealed = !s.revealed),
+            Command::Black => black.update(|b| *b = !*b),
+            Command::Fullscreen => toggle_fullscreen(),
+            Command::Overview => overview.update(|o| *o = !*o),
+            Command::Presenter => open_presenter(),
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    // Swipe on tablets: left for the next slide, right for the previous one.
+    let touch_x = StoredValue::new(None::<i32>);
+    let on_touch_start = move |e: leptos::ev::TouchEvent| {
+        touch_x.set_value(e.changed_touches().get(0).map(|t| t.client_x()))
+    };
+    let on_touch_end = move |e: leptos::ev::TouchEvent| {
+        let (Some(from), Some(to)) = (
+            touch_x.get_value(),
+            e.changed_touches().get(0).map(|t| t.client_x()),
+        ) else {
+            return;
+        };
+        let current = state.get_untracked().slide;
+        if to - from < -60 {
+            go(current + 1);
+        } else if to - from > 60 {
+            go(current.saturating_sub(1));
+        }
+    };
+
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let slides_for_view = slides.clone();
+    let current_slide = move || {
+        let data = slides_for_view.get(state.get().slide - 1).cloned();
+        fit_after_render(frame);
+        data.map(|slide| view! { <SlideView slide revealed=Signal::derive(move || state.get().revealed)/> })
+    };
+    let overview_grid = move || {
+        overview.get().then(|| {
+            view! {
+                <nav class="deck-overview" aria-label="All slides" data-test="overview">
+                    <ol>
+                        {slides.iter().map(|s| {
+                            let n = s.number;
+                            let label = s.section_title.clone();
+                            let first_words = s.slide.blocks.first().map(block_preview).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <button type="button" class="deck-overview__slide" class:current=move || state.get().slide == n data-test="overview-slide"
+                                        on:click=move |_| { go(n); overview.set(false); }>
+                                        <span class="deck-overview__number">{n}</span>
+                                        <span class="deck-overview__title">{label}</span>
+                                        <span class="deck-overview__preview">{first_words}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </nav>
+            }
+        })
+    };
+    view! {
+        <div class="deck" data-test="deck" lang=loaded.lang.clone() on:touchstart=on_touch_start on:touchend=on_touch_end>
+            <div class="deck__frame" node_ref=frame data-test="slide" data-slide=move || state.get().slide.to_string()>
+                {current_slide}
+            </div>
+            <div class="deck__progress" role="progressbar" aria-label="Slide"
+                aria-valuemin="1" aria-valuemax=total.to_string() aria-valuenow=move || state.get().slide.to_string()
+                aria-valuetext=move || format!("Slide {} of {total}", state.get().slide)>
+                <div class="deck__progress-bar" style:width=move || format!("{:.2}%", state.get().slide as f64 / total.max(1) as f64 * 100.0)></div>
+            </div>
+            <p class="deck__counter" aria-live="polite" data-test="counter">{move || format!("{} / {total}", state.get().slide)}</p>
+            <Show when=move || !typed.get().is_empty()>
+                <p class="deck__jump" data-test="jump">{move || format!("Go to slide {} – press Enter", typed.get())}</p>
+            </Show>
+            <Show when=move || black.get()>
+                <div class="deck__black" data-test="black" aria-label="Screen blanked; press B to show the slide again"></div>
+            </Show>
+            {overview_grid}
+        </div>
+    }
+}
+
+/// A few words of a block for the overview grid.
+fn block_preview(block: &crate::content::Block) -> String {
+    use crate::content::{plain_text, Block};
+    let text = match block {
+        Block::Paragraph(t) | Block::Heading(t) => plain_text(t),
+        Block::List { items, .. } => items.first().map(|t| plain_text(t)).unwrap_or_default(),
+        Block::Question(_) => "Question".into(),
+        Block::Likert(_) => "Discussion".into(),
+        Block::Vignette(v) => format!("Case: {}", v.title),
+        Block::Reflection(_) => "Reflect".into(),
+        _ => String::new(),
+    };
+    text.split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ")
+}

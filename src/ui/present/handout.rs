@@ -1,0 +1,59 @@
+//! The handout: every slide with its speaker notes, two per printed page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::deck_params;
+use super::slide_view::{SlideData, SlideView};
+use crate::ui::blocks::text::TextBlocks;
+use crate::ui::pack::module_resource;
+use crate::ui::routes::{set_title, ContentError, Loading};
+
+#[component]
+pub fn Handout() -> impl IntoView {
+    let (module, _) = deck_params();
+    let loaded = module_resource(move || module.get());
+    move || match loaded.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+        Some(Ok(loaded)) => {
+            let module = loaded.module.clone();
+            set_title(&format!("{} – handout", module.title));
+            let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
+            let (title, back) = (
+                module.title.clone(),
+                crate::ui::href(&format!("/m/{}", module.id)),
+            );
+            let heading = format!("Handout: {}", module.title);
+            view! {
+                <div class="page handout" lang=loaded.lang.clone() data-test="handout">
+                    <div class="no-print">
+                        <nav class="breadcrumb" aria-label="Breadcrumb">
+                            <ol><li><A href="/">"Course"</A></li><li><A href=back>{title}</A></li></ol>
+                        </nav>
+                        <h1>{heading}</h1>
+                        <p>"Every slide with the trainer's notes, two slides per printed page."</p>
+                        <p><button type="button" class="button button--primary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print or save as PDF"</button></p>
+                    </div>
+                    {slides.into_iter().map(|slide| {
+                        let notes = slide.slide.notes.clone();
+                        let number = slide.number;
+                        view! {
+                            <article class="handout__slide" data-test="handout-slide">
+                                <p class="handout__number">{format!("Slide {number}")}</p>
+                                <div class="handout__frame"><SlideView slide revealed=true/></div>
+                                {notes.map(|n| view! {
+                                    <div class="handout__notes">
+                                        <p class="presenter__label">{match n.minutes { Some(m) => format!("Notes – about {m} min"), None => "Notes".to_owned() }}</p>
+                                        <TextBlocks blocks=n.body/>
+                                    </div>
+                                })}
+                            </article>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
