@@ -18,6 +18,35 @@ pub use settings::Settings;
 
 use leptos::prelude::*;
 
+use crate::content::ModuleEntry;
+use crate::ui::app::CourseResource;
+use crate::ui::pack::{module_resource, LoadedModule};
+
+/// The one way a page gets its module: waits for the course and the module
+/// file, shows loading, load errors and "not found" for unknown modules, and
+/// calls `render` once both are there. The id is memoised, so moving
+/// between sections or slides of a module does not load it again.
+pub fn with_module(
+    module_id: impl Fn() -> String + Send + Sync + 'static,
+    render: impl Fn(ModuleEntry, LoadedModule) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = Memo::new(move |_| module_id());
+    let course = expect_context::<CourseResource>().0;
+    let loaded = module_resource(move || id.get());
+    move || match (course.get(), loaded.get()) {
+        (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok((course, _))), _) if course.module(&id.get()).is_none() => {
+            view! { <NotFound/> }.into_any()
+        }
+        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
+        (Some(Ok((course, _))), Some(Ok(loaded))) => match course.module(&id.get()) {
+            Some(entry) => render(entry.clone(), loaded),
+            None => view! { <NotFound/> }.into_any(),
+        },
+        _ => view! { <Loading/> }.into_any(),
+    }
+}
+
 /// Sets the browser tab's title: "<page> – Make the Difference".
 pub fn set_title(page: &str) {
     let title = if page.is_empty() {

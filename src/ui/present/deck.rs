@@ -8,20 +8,18 @@ use wasm_bindgen::JsCast;
 
 use super::channel::{sync, DeckState};
 use super::deck_params;
-use super::keys::{command, Command};
+use super::keys::{Command, Navigation};
 use super::slide_view::{SlideData, SlideView};
-use crate::ui::pack::{module_resource, LoadedModule};
-use crate::ui::routes::{set_title, ContentError, Loading};
+use crate::ui::pack::LoadedModule;
+use crate::ui::routes::{set_title, with_module};
 
 #[component]
 pub fn Deck() -> impl IntoView {
     let (module, start) = deck_params();
-    let loaded = module_resource(move || module.get());
-    move || match loaded.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
-        Some(Ok(loaded)) => view! { <DeckView loaded start/> }.into_any(),
-    }
+    with_module(
+        move || module.get(),
+        move |_, loaded| view! { <DeckView loaded start/> }.into_any(),
+    )
 }
 
 /// Scales the slide's type down until its content fits the screen, so a
@@ -75,7 +73,6 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     });
     let black = RwSignal::new(false);
     let overview = RwSignal::new(false);
-    let typed = RwSignal::new(String::new());
     let id = module.id.clone();
     sync(&id, state);
 
@@ -96,15 +93,9 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
         }
     });
 
-    let go = move |n: usize| {
-        let n = n.clamp(1, total.max(1));
-        if state.get_untracked().slide != n {
-            state.set(DeckState {
-                slide: n,
-                revealed: false,
-            });
-        }
-    };
+    let nav = Navigation::new(state, total);
+    let go = move |n: usize| nav.go(n);
+    let typed = nav.typed;
     let open_presenter = {
         let id = id.clone();
         move || {
@@ -118,36 +109,14 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
             }
         }
     };
-    let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.ctrl_key() || event.alt_key() || event.meta_key() {
-            return;
-        }
-        let Some(cmd) = command(&event.key()) else {
-            return;
-        };
-        event.prevent_default();
-        let current = state.get_untracked().slide;
-        match cmd {
-            Command::Next => go(current + 1),
-            Command::Previous => go(current.saturating_sub(1)),
-            Command::First => go(1),
-            Command::Last => go(total),
-            Command::Digit(d) => typed.update(|t| t.push(char::from(b'0' + d))),
-            Command::Jump => {
-                if let Ok(n) = typed.get_untracked().parse::<usize>() {
-                    go(n);
-                    overview.set(false);
-                }
-                typed.set(String::new());
-            }
-            Command::Reveal => state.update(|s| s.revealed = !s.revealed),
-            Command::Black => black.update(|b| *b = !*b),
-            Command::Fullscreen => toggle_fullscreen(),
-            Command::Overview => overview.update(|o| *o = !*o),
-            Command::Presenter => open_presenter(),
-        }
+    nav.listen(move |cmd| match cmd {
+        Command::Jump => overview.set(false),
+        Command::Black => black.update(|b| *b = !*b),
+        Command::Fullscreen => toggle_fullscreen(),
+        Command::Overview => overview.update(|o| *o = !*o),
+        Command::Presenter => open_presenter(),
+        _ => {}
     });
-    on_cleanup(move || keys.remove());
 
     // Swipe on tablets: left for the next slide, right for the previous one.
     let touch_x = StoredValue::new(None::<i32>);

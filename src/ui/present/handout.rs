@@ -6,17 +6,14 @@ use leptos_router::components::A;
 use super::deck_params;
 use super::slide_view::{SlideData, SlideView};
 use crate::ui::blocks::text::TextBlocks;
-use crate::ui::pack::module_resource;
-use crate::ui::routes::{set_title, ContentError, Loading};
+use crate::ui::routes::{set_title, with_module};
 
 #[component]
 pub fn Handout() -> impl IntoView {
     let (module, _) = deck_params();
-    let loaded = module_resource(move || module.get());
-    move || match loaded.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
-        Some(Ok(loaded)) => {
+    with_module(
+        move || module.get(),
+        |_, loaded| {
             let module = loaded.module.clone();
             set_title(&format!("{} – handout", module.title));
             let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
@@ -54,6 +51,6 @@ pub fn Handout() -> impl IntoView {
                 </div>
             }
             .into_any()
-        }
-    }
+        },
+    )
 }

@@ -1,6 +1,85 @@
 //! Keys shared by the projector and presenter windows: what a clicker sends
 //! (arrows, PageUp/PageDown) and what reveal.js users know.
 
+use leptos::prelude::*;
+
+use super::channel::DeckState;
+
+/// Slide navigation shared by the projector and the presenter window.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    pub state: RwSignal<DeckState>,
+    pub total: usize,
+    /// Digits typed so far for "number + Enter".
+    pub typed: RwSignal<String>,
+}
+
+impl Navigation {
+    pub fn new(state: RwSignal<DeckState>, total: usize) -> Self {
+        Navigation {
+            state,
+            total,
+            typed: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Shows slide `n` (clamped), with its answer hidden again.
+    pub fn go(&self, n: usize) {
+        let n = n.clamp(1, self.total.max(1));
+        if self.state.get_untracked().slide != n {
+            self.state.set(DeckState {
+                slide: n,
+                revealed: false,
+            });
+        }
+    }
+
+    pub fn current(&self) -> usize {
+        self.state.get_untracked().slide
+    }
+
+    /// Carries out the moving commands; returns the others (and `Jump`
+    /// after jumping) for the window to handle.
+    pub fn apply(&self, cmd: Command) -> Option<Command> {
+        let current = self.current();
+        match cmd {
+            Command::Next => self.go(current + 1),
+            Command::Previous => self.go(current.saturating_sub(1)),
+            Command::First => self.go(1),
+            Command::Last => self.go(self.total),
+            Command::Digit(d) => self.typed.update(|t| t.push(char::from(b'0' + d))),
+            Command::Reveal => self.state.update(|s| s.revealed = !s.revealed),
+            Command::Jump => {
+                if let Ok(n) = self.typed.get_untracked().parse::<usize>() {
+                    self.go(n);
+                }
+                self.typed.set(String::new());
+                return Some(Command::Jump);
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Listens for keys on the window for as long as the current owner
+    /// lives; `rest` gets the commands `apply` leaves.
+    pub fn listen(self, rest: impl Fn(Command) + 'static) {
+        let keys = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                return;
+            }
+            let Some(cmd) = command(&event.key()) else {
+                return;
+            };
+            event.prevent_default();
+            if let Some(other) = self.apply(cmd) {
+                rest(other);
+            }
+        });
+        on_cleanup(move || keys.remove());
+    }
+}
+
 /// What a key press asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {

@@ -7,21 +7,19 @@ use leptos::prelude::*;
 use super::channel::{sync, DeckState};
 use super::deck::fit_after_render;
 use super::deck_params;
-use super::keys::{command, Command};
+use super::keys::Navigation;
 use super::slide_view::{SlideData, SlideView};
 use crate::ui::blocks::text::TextBlocks;
-use crate::ui::pack::{module_resource, LoadedModule};
-use crate::ui::routes::{set_title, ContentError, Loading};
+use crate::ui::pack::LoadedModule;
+use crate::ui::routes::{set_title, with_module};
 
 #[component]
 pub fn Presenter() -> impl IntoView {
     let (module, start) = deck_params();
-    let loaded = module_resource(move || module.get());
-    move || match loaded.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
-        Some(Ok(loaded)) => view! { <PresenterView loaded start/> }.into_any(),
-    }
+    with_module(
+        move || module.get(),
+        move |_, loaded| view! { <PresenterView loaded start/> }.into_any(),
+    )
 }
 
 fn clock_text(ms: f64) -> String {
@@ -64,42 +62,9 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
         }
     });
 
-    let go = move |n: usize| {
-        let n = n.clamp(1, total.max(1));
-        if state.get_untracked().slide != n {
-            state.set(DeckState {
-                slide: n,
-                revealed: false,
-            });
-        }
-    };
-    let typed = RwSignal::new(String::new());
-    let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.ctrl_key() || event.alt_key() || event.meta_key() {
-            return;
-        }
-        let Some(cmd) = command(&event.key()) else {
-            return;
-        };
-        event.prevent_default();
-        let current = state.get_untracked().slide;
-        match cmd {
-            Command::Next => go(current + 1),
-            Command::Previous => go(current.saturating_sub(1)),
-            Command::First => go(1),
-            Command::Last => go(total),
-            Command::Digit(d) => typed.update(|t| t.push(char::from(b'0' + d))),
-            Command::Jump => {
-                if let Ok(n) = typed.get_untracked().parse::<usize>() {
-                    go(n);
-                }
-                typed.set(String::new());
-            }
-            Command::Reveal => state.update(|s| s.revealed = !s.revealed),
-            _ => {}
-        }
-    });
-    on_cleanup(move || keys.remove());
+    let nav = Navigation::new(state, total);
+    let go = move |n: usize| nav.go(n);
+    nav.listen(|_| {});
 
     let current_frame = NodeRef::<leptos::html::Div>::new();
     let next_frame = NodeRef::<leptos::html::Div>::new();

@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::{set_title, ContentError, Loading, NotFound};
+use super::{set_title, with_module, NotFound};
 use crate::assess::{compare_profiles, item_changes, knowledge_score, likert_profile};
 use crate::content::{plain_text, Block, Likert, Module};
 use crate::progress::{Answer, Phase};
 use crate::ui::blocks::profile::ProfileChart;
 use crate::ui::blocks::BlockView;
-use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::pack::LoadedModule;
 use crate::ui::{href, Progress};
 
 /// "22 November 2026" from milliseconds since 1970.
@@ -198,15 +198,14 @@ fn Comparison(module: Arc<Module>, before: String, after: String) -> impl IntoVi
 #[component]
 pub fn AttemptPage() -> impl IntoView {
     let params = use_params_map();
-    let module_id = move || params.read().get("module").unwrap_or_default();
     let phase = move || params.read().get("phase").and_then(|p| Phase::parse(&p));
-    let loaded = module_resource(module_id);
-    move || match (phase(), loaded.get()) {
-        (None, _) => view! { <NotFound/> }.into_any(),
-        (_, None) => view! { <Loading/> }.into_any(),
-        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
-        (Some(phase), Some(Ok(loaded))) => view! { <Attempt loaded phase/> }.into_any(),
-    }
+    with_module(
+        move || params.read().get("module").unwrap_or_default(),
+        move |_, loaded| match phase() {
+            Some(phase) => view! { <Attempt loaded phase/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        },
+    )
 }
 
 #[component]

@@ -2,38 +2,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::{set_title, ContentError, Loading, NotFound};
+use super::{set_title, with_module};
 use crate::content::{EntryKind, ModuleEntry};
-use crate::ui::app::{CourseResource, Language};
+use crate::ui::app::Language;
 use crate::ui::blocks::text::rich;
 use crate::ui::blocks::BlockView;
-use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::pack::LoadedModule;
 use crate::ui::{href, Progress};
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
     let params = use_params_map();
-    let module_id = move || params.read().get("module").unwrap_or_default();
-    let course = expect_context::<CourseResource>().0;
-    let loaded = module_resource(module_id);
-    move || match (course.get(), loaded.get()) {
-        (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => {
-            view! { <NotFound/> }.into_any()
-        }
-        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok((course, _))), Some(Ok(loaded))) => {
-            let entry = course.module(&module_id()).cloned().expect("checked above");
-            if entry.kind == EntryKind::Reference {
-                view! { <ReferencePage loaded/> }.into_any()
-            } else if entry.kind == EntryKind::Assessment {
+    with_module(
+        move || params.read().get("module").unwrap_or_default(),
+        |entry, loaded| match entry.kind {
+            EntryKind::Reference => view! { <ReferencePage loaded/> }.into_any(),
+            EntryKind::Assessment => {
                 view! { <super::assessment::AssessmentOverview loaded/> }.into_any()
-            } else {
-                view! { <ModuleOverview entry loaded/> }.into_any()
             }
-        }
-        _ => view! { <Loading/> }.into_any(),
-    }
+            EntryKind::Module => view! { <ModuleOverview entry loaded/> }.into_any(),
+        },
+    )
 }
 
 #[component]

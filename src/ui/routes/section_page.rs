@@ -3,31 +3,22 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::module_page::{LanguageFallback, ProblemList};
-use super::{set_title, ContentError, Loading, NotFound};
-use crate::ui::app::CourseResource;
+use super::{set_title, with_module, NotFound};
 use crate::ui::blocks::BlockView;
-use crate::ui::pack::{module_resource, LoadedModule};
+use crate::ui::pack::LoadedModule;
 use crate::ui::{href, Progress};
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
-    let module_id = move || params.read().get("module").unwrap_or_default();
     let section_id = move || params.read().get("section").unwrap_or_default();
-    let course = expect_context::<CourseResource>().0;
-    let loaded = module_resource(module_id);
-    move || match (course.get(), loaded.get()) {
-        (Some(Err(message)), _) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok((course, _))), _) if course.module(&module_id()).is_none() => {
-            view! { <NotFound/> }.into_any()
-        }
-        (_, Some(Err(message))) => view! { <ContentError message/> }.into_any(),
-        (Some(Ok(_)), Some(Ok(loaded))) => match loaded.module.section_index(&section_id()) {
+    with_module(
+        move || params.read().get("module").unwrap_or_default(),
+        move |_, loaded| match loaded.module.section_index(&section_id()) {
             Some(index) => view! { <SectionView loaded index/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         },
-        _ => view! { <Loading/> }.into_any(),
-    }
+    )
 }
 
 #[component]
