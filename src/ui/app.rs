@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="app-header">
                 <div class="app-header__inner">
-                    <A href="/" attr:class="brand">
+                    <A href="/" exact=true attr:class="brand">
                         <span class="brand__mark" aria-hidden="true"></span>
                         <span class="brand__name">"Make the Difference"</span>
                         <span class="brand__sub">"Learning"</span>
@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
             <footer class="app-footer">
                 <p>
                     "Your answers and notes stay in this browser. Nothing is sent anywhere. "
-                    <A href="/settings">"Manage your data"</A>
+                    <A href="/settings" exact=true>"Manage your data"</A>
                 </p>
                 <p class="app-footer__small">
                     "Based on the joint seminars of the EU project “Make the difference” (2021–2023) for addiction-care and youth-welfare professionals."

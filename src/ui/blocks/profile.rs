@@ -5,12 +5,25 @@ use leptos::prelude::*;
 
 use crate::assess::{Band, SubscaleScore};
 
-const WIDTH: f64 = 640.0;
-const ROW: f64 = 58.0;
-const BAR: f64 = 16.0;
+// Drawn narrow and shown at most 28rem wide, so labels stay readable from a
+// 320 px phone (about 12 px) to a desktop (about 18 px).
+const WIDTH: f64 = 360.0;
+const ROW: f64 = 54.0;
+const BAR: f64 = 14.0;
 
 fn x_of(mean: f64, points: usize) -> f64 {
     (mean - 1.0) / (points as f64 - 1.0) * WIDTH
+}
+
+/// SVG text does not wrap: long labels are shortened in the chart; the
+/// table and the readings carry them in full.
+fn short_label(label: &str) -> String {
+    const MAX: usize = 40;
+    if label.chars().count() <= MAX {
+        return label.to_owned();
+    }
+    let cut: String = label.chars().take(MAX - 1).collect();
+    format!("{}…", cut.trim_end())
 }
 
 fn one_decimal(x: f64) -> String {
@@ -70,11 +83,11 @@ pub fn ProfileChart(
             let bar = score.mean.map(|mean| {
                 view! {
                     <rect class="profile__bar" x="0" y=bar_y width=x_of(mean, points).max(2.0) height=BAR rx="3"></rect>
-                    <text class="profile__value" x=(x_of(mean, points) + 6.0).min(WIDTH - 30.0) y=bar_y + 13.0>{one_decimal(mean)}</text>
+                    <text class="profile__value" x=(x_of(mean, points) + 5.0).min(WIDTH - 24.0) y=bar_y + 13.0>{one_decimal(mean)}</text>
                 }
             });
             view! {
-                <text class="profile__label" x="0" y=top + 14.0>{score.label.clone()}</text>
+                <text class="profile__label" x="0" y=top + 14.0>{short_label(&score.label)}</text>
                 {before_bar}
                 {bar}
             }
@@ -118,7 +131,9 @@ pub fn ProfileChart(
                     <span class="profile__key"></span>" after"
                 </p>
             })}
-            <table class="visually-hidden">
+            // A table ignores the 1px width of .visually-hidden: the wrapper hides it.
+            <div class="visually-hidden">
+            <table>
                 <caption>{format!("{title}, mean per subscale from 1 to {points}")}</caption>
                 <thead>
                     <tr>
@@ -130,6 +145,7 @@ pub fn ProfileChart(
                 </thead>
                 <tbody>{table_rows}</tbody>
             </table>
+            </div>
             {(!comparing && !readings.is_empty()).then(|| view! {
                 <ul class="profile__readings">{readings.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             })}

@@ -152,8 +152,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
                                     name=name.clone()
                                     value=i.to_string()
                                     prop:checked=is_selected
-                                    disabled=move || checked.get()
-                                    on:change=move |_| toggle(i)
+                                    // Locked after checking, but not greyed out: the
+                                    // learner's choice stays as readable as the rest.
+                                    aria-disabled=move || checked.get().then_some("true")
+                                    on:click=move |e| if checked.get_untracked() { e.prevent_default() }
+                                    on:change=move |_| if !checked.get_untracked() { toggle(i) }
                                 />
                                 <span class="option__text">{rich(&option.text)}</span>
                             </label>

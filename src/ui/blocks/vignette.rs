@@ -104,8 +104,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                         view! {
                             <div class="case-step case-step--current">
                                 <TextBlocks blocks=step.body.clone()/>
-                                <p class="hint">"What do you do?"</p>
-                                <ul class="choices" role="list">{choices}</ul>
+                                    <ul class="choices" role="list">{choices}</ul>
                             </div>
                         }
                         .into_any(),

@@ -26,7 +26,7 @@ pub fn Handout() -> impl IntoView {
                 <div class="page handout" lang=loaded.lang.clone() data-test="handout">
                     <div class="no-print">
                         <nav class="breadcrumb" aria-label="Breadcrumb">
-                            <ol><li><A href="/">"Course"</A></li><li><A href=back>{title}</A></li></ol>
+                            <ol><li><A exact=true href="/">"Course"</A></li><li><A exact=true href=back>{title}</A></li></ol>
                         </nav>
                         <h1>{heading}</h1>
                         <p>"Every slide with the trainer's notes, two slides per printed page."</p>

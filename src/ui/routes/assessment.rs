@@ -96,7 +96,7 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
                         <p class="module-card__summary">{status.clone().unwrap_or_else(|| "Not taken yet.".to_owned())}</p>
                         {(count > 1).then(|| view! { <p class="hint">{format!("{count} attempts are kept; the latest one counts.")}</p> })}
                         <div class="question__actions">
-                            {latest.is_some().then(|| view! { <A href=target.clone() attr:class="button button--primary" attr:data-test="continue-attempt">"Continue"</A> })}
+                            {latest.is_some().then(|| view! { <A exact=true href=target.clone() attr:class="button button--primary" attr:data-test="continue-attempt">"Continue"</A> })}
                             <button type="button" class=if latest.is_some() { "button button--secondary" } else { "button button--primary" } data-test="start-attempt" on:click=start.clone()>
                                 {if latest.is_some() { "Start a new attempt" } else { "Start" }}
                             </button>
@@ -118,7 +118,7 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
     view! {
         <div class="page" lang=loaded.lang.clone()>
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+                <ol><li><A exact=true href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
             </nav>
             <header class="module-head">
                 <h1>{module.title.clone()}</h1>
@@ -221,7 +221,7 @@ fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
     view! {
         <article class="page page--reading" lang=loaded.lang.clone() data-test="attempt" data-phase=phase.as_str()>
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A href="/">"Course"</A></li><li><A href=overview.clone()>{title}</A></li></ol>
+                <ol><li><A exact=true href="/">"Course"</A></li><li><A exact=true href=overview.clone()>{title}</A></li></ol>
             </nav>
             <h1>{phase_name(phase)}</h1>
             {module.sections.iter().map(|section| {
@@ -234,7 +234,7 @@ fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <p><A href=overview attr:class="button button--primary" attr:data-test="attempt-done">"Done – back to the overview"</A></p>
+            <p><A exact=true href=overview attr:class="button button--primary" attr:data-test="attempt-done">"Done – back to the overview"</A></p>
         </article>
     }
 }

@@ -128,7 +128,7 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
         <li class="module-card" data-test="module-card" data-module=id.clone() lang=entry.language_for(&lang.get_untracked()).to_owned()>
             <span class="module-card__number" aria-hidden="true">{number}</span>
             <div class="module-card__body">
-                <h3 class="module-card__title"><A href=href(&format!("/m/{id}"))>{title}</A></h3>
+                <h3 class="module-card__title"><A exact=true href=href(&format!("/m/{id}"))>{title}</A></h3>
                 <p class="module-card__summary">{summary}</p>
                 <p class="module-card__meta">
                     <span>{format!("{} min", entry.minutes)}</span>
@@ -161,7 +161,7 @@ fn EntryLink(entry: ModuleEntry) -> impl IntoView {
     view! {
         <li class="module-card module-card--plain" data-test="entry-card" data-module=entry.id.clone() lang=entry.language_for(&lang.get_untracked()).to_owned()>
             <div class="module-card__body">
-                <h3 class="module-card__title"><A href=href(&format!("/m/{}", entry.id))>{title}</A></h3>
+                <h3 class="module-card__title"><A exact=true href=href(&format!("/m/{}", entry.id))>{title}</A></h3>
                 <p class="module-card__summary">{summary}</p>
             </div>
         </li>

@@ -52,7 +52,7 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
                 None => ("Read it again", 0),
             };
             view! {
-                <A href=href(&format!("/m/{id}/{}", sections[target].0)) attr:class="button button--primary" attr:data-test="start">{label}</A>
+                <A exact=true href=href(&format!("/m/{id}/{}", sections[target].0)) attr:class="button button--primary" attr:data-test="start">{label}</A>
             }
         }
     };
@@ -61,7 +61,7 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
         <div class="page" lang=loaded.lang.clone()>
             <LanguageFallback shown=loaded.lang.clone()/>
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+                <ol><li><A exact=true href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
             </nav>
             <header class="module-head">
                 <h1>{module.title.clone()}</h1>
@@ -69,8 +69,8 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
                 <p class="module-head__meta">{format!("About {} minutes · {} sections", entry.minutes, sections.len())}</p>
                 <div class="question__actions">
                     {start}
-                    <A href=href(&format!("/present/{}/1", module.id)) attr:class="button button--secondary" attr:data-test="present">"Present"</A>
-                    <A href=href(&format!("/handout/{}", module.id)) attr:class="button button--secondary" attr:data-test="handout-link">"Handout"</A>
+                    <A exact=true href=href(&format!("/present/{}/1", module.id)) attr:class="button button--secondary" attr:data-test="present">"Present"</A>
+                    <A exact=true href=href(&format!("/handout/{}", module.id)) attr:class="button button--secondary" attr:data-test="handout-link">"Handout"</A>
                 </div>
             </header>
             <div class="module-grid">
@@ -87,7 +87,7 @@ fn ModuleOverview(entry: ModuleEntry, loaded: LoadedModule) -> impl IntoView {
                             let visited = { let id = id.clone(); let sid = sid.clone(); move || progress.with(|s| s.visited(&id, &sid)) };
                             view! {
                                 <li class:visited=visited.clone()>
-                                    <A href=href(&format!("/m/{id}/{sid}")) attr:data-test="section-link">{title.clone()}</A>
+                                    <A exact=true href=href(&format!("/m/{id}/{sid}")) attr:data-test="section-link">{title.clone()}</A>
                                     <Show when=visited.clone()>
                                         <span class="visited-mark">"✓"<span class="visually-hidden">" (visited)"</span></span>
                                     </Show>
@@ -115,7 +115,7 @@ fn ReferencePage(loaded: LoadedModule) -> impl IntoView {
     view! {
         <article class="page page--reading reference" lang=loaded.lang.clone()>
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+                <ol><li><A exact=true href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
             </nav>
             <h1>{module.title.clone()}</h1>
             <p class="module-head__summary">{module.summary.clone()}</p>

@@ -8,7 +8,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="page page--narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. The link may be mistyped, or the module may have been renamed or removed from this course."</p>
-            <p><A href="/" attr:class="button">"Go to the course overview"</A></p>
+            <p><A exact=true href="/" attr:class="button">"Go to the course overview"</A></p>
         </div>
     }
 }

@@ -109,7 +109,7 @@ fn ResultsView(modules: Vec<LoadedModule>, assessment: Option<String>) -> impl I
                     before.unwrap_or_else(|| "not taken".into()),
                     after.unwrap_or_else(|| "not taken".into())
                 )}</p>
-                <p class="no-print"><A href=link>"Open the self-assessment and the comparison"</A></p>
+                <p class="no-print"><A exact=true href=link>"Open the self-assessment and the comparison"</A></p>
             </section>
         }
     });
@@ -121,7 +121,7 @@ fn ResultsView(modules: Vec<LoadedModule>, assessment: Option<String>) -> impl I
             <div class="data-actions no-print">
                 <button type="button" class="button button--primary" on:click=print_page>"Print or save as PDF"</button>
                 <button type="button" class="button button--secondary" data-test="download-reflections" on:click=download_reflections>"Download my reflections"</button>
-                <A href="/certificate" attr:class="button button--secondary" attr:data-test="certificate-link">"Certificate of completion"</A>
+                <A exact=true href="/certificate" attr:class="button button--secondary" attr:data-test="certificate-link">"Certificate of completion"</A>
             </div>
             {prepost}
             {modules.into_iter().map(|l| view! { <ModuleResult loaded=l/> }).collect_view()}
@@ -176,7 +176,7 @@ fn ModuleResult(loaded: LoadedModule) -> impl IntoView {
         .collect();
     view! {
         <section class="panel module-result" lang=loaded.lang.clone() data-test="module-result" data-module=id.clone()>
-            <h2><A href=href(&format!("/m/{id}"))>{module.title.clone()}</A></h2>
+            <h2><A exact=true href=href(&format!("/m/{id}"))>{module.title.clone()}</A></h2>
             <ul class="result-facts">
                 <li>{format!("Sections read: {visited} of {sections}")}</li>
                 <li data-test="knowledge-score">{format!(

@@ -45,8 +45,8 @@ fn SectionView(loaded: LoadedModule, index: usize) -> impl IntoView {
         <article class="page page--reading" lang=loaded.lang.clone()>
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <ol>
-                    <li><A href="/">"Course"</A></li>
-                    <li><A href=module_href.clone()>{module_title}</A></li>
+                    <li><A exact=true href="/">"Course"</A></li>
+                    <li><A exact=true href=module_href.clone()>{module_title}</A></li>
                 </ol>
             </nav>
             <LanguageFallback shown=loaded.lang.clone()/>
@@ -57,21 +57,26 @@ fn SectionView(loaded: LoadedModule, index: usize) -> impl IntoView {
             </div>
             <nav class="pager" aria-label="Sections">
                 {previous.map(|(to, title)| view! {
-                    <A href=to attr:class="pager__link pager__link--prev" attr:data-test="prev" attr:rel="prev">
+                    <A exact=true href=to attr:class="pager__link pager__link--prev" attr:data-test="prev" attr:rel="prev">
                         <span class="pager__dir">"Previous"</span><span class="pager__title">{title}</span>
                     </A>
                 })}
                 {match next {
                     Some((to, title)) => view! {
-                        <A href=to attr:class="pager__link pager__link--next" attr:data-test="next" attr:rel="next">
+                        <A exact=true href=to attr:class="pager__link pager__link--next" attr:data-test="next" attr:rel="next">
                             <span class="pager__dir">"Next"</span><span class="pager__title">{title}</span>
                         </A>
                     }.into_any(),
+                    // Not a "next" link: the module ends here.
                     None => view! {
-                        <A href=module_href attr:class="pager__link pager__link--next">
-                            <span class="pager__dir">"Done"</span><span class="pager__title">"Back to the module overview"</span>
-                        </A>
-                    }.into_any(),
+                        <p class="pager__done">
+                            <A exact=true href=module_href attr:class="pager__link pager__link--next">
+                                <span class="pager__dir">"Done"</span>
+                                <span class="pager__title">"Back to the module overview"</span>
+                            </A>
+                        </p>
+                    }
+                    .into_any(),
                 }}
             </nav>
             <ProblemList problems=loaded.problems.to_vec()/>
