@@ -23,11 +23,17 @@ fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content");
-    let course = parse_course(&std::fs::read_to_string(pack.join(COURSE_FILE)).unwrap()).unwrap().value;
+    let course = parse_course(&std::fs::read_to_string(pack.join(COURSE_FILE)).unwrap())
+        .unwrap()
+        .value;
     let files: Vec<(String, String)> = course
         .modules
         .iter()
-        .flat_map(|m| m.languages.iter().map(move |l| Course::module_path(l, &m.id)))
+        .flat_map(|m| {
+            m.languages
+                .iter()
+                .map(move |l| Course::module_path(l, &m.id))
+        })
         .map(|path| {
             let text = std::fs::read_to_string(pack.join(&path)).unwrap();
             (path, text)
@@ -46,7 +52,10 @@ fn main() {
         })
     );
 
-    let modules: Vec<Module> = files.iter().map(|(p, t)| parse_module(p, t).value).collect();
+    let modules: Vec<Module> = files
+        .iter()
+        .map(|(p, t)| parse_module(p, t).value)
+        .collect();
     let questions: Vec<&Question> = modules.iter().flat_map(|m| m.questions()).collect();
     println!("questions\t{}\tcount", questions.len());
     println!(
@@ -60,14 +69,23 @@ fn main() {
 
     let a = synthetic_state(10_000, "device-a", 1);
     let b = synthetic_state(10_000, "device-b", 5);
-    println!("merge_10k_records\t{:.0}\tus", median_us(21, || {
-        std::hint::black_box(a.clone().merge(b.clone()));
-    }));
+    println!(
+        "merge_10k_records\t{:.0}\tus",
+        median_us(21, || {
+            std::hint::black_box(a.clone().merge(b.clone()));
+        })
+    );
     let v1 = as_schema_1(&a, "device-a");
-    println!("envelope_10k_bytes\t{}\tbytes", encode(&a, "device-a", 0).len());
-    println!("decode_migrate_10k_records\t{:.0}\tus", median_us(21, || {
-        std::hint::black_box(decode(&v1));
-    }));
+    println!(
+        "envelope_10k_bytes\t{}\tbytes",
+        encode(&a, "device-a", 0).len()
+    );
+    println!(
+        "decode_migrate_10k_records\t{:.0}\tus",
+        median_us(21, || {
+            std::hint::black_box(decode(&v1));
+        })
+    );
 
     // A learner who did everything: every answer, visit and reflection of
     // every module in one language, with reflections of 300 characters.
@@ -80,22 +98,54 @@ fn main() {
         }
         for block in module.blocks() {
             match block {
-                Block::Question(q) => full.set_answer(&module.id, &q.id, Answer::Choice { selected: vec![0], checked: true }, at, "9f3c2a7b01d4e8c6"),
+                Block::Question(q) => full.set_answer(
+                    &module.id,
+                    &q.id,
+                    Answer::Choice {
+                        selected: vec![0],
+                        checked: true,
+                        attempt: 0,
+                    },
+                    at,
+                    "9f3c2a7b01d4e8c6",
+                ),
                 Block::Likert(l) => {
                     for s in &l.statements {
-                        full.set_answer(&module.id, &s.id, Answer::Likert { value: 3 }, at, "9f3c2a7b01d4e8c6");
+                        full.set_answer(
+                            &module.id,
+                            &s.id,
+                            Answer::Likert { value: 3 },
+                            at,
+                            "9f3c2a7b01d4e8c6",
+                        );
                     }
                 }
                 Block::Vignette(v) => {
-                    let path = v.steps.iter().filter(|s| !s.choices.is_empty()).map(|s| (s.id.clone(), 0)).collect();
-                    full.set_answer(&module.id, &v.id, Answer::Vignette { path }, at, "9f3c2a7b01d4e8c6");
+                    let path = v
+                        .steps
+                        .iter()
+                        .filter(|s| !s.choices.is_empty())
+                        .map(|s| (s.id.clone(), 0))
+                        .collect();
+                    full.set_answer(
+                        &module.id,
+                        &v.id,
+                        Answer::Vignette { path },
+                        at,
+                        "9f3c2a7b01d4e8c6",
+                    );
                 }
-                Block::Reflection(r) => full.set_reflection(&module.id, &r.id, "x".repeat(300), at, "9f3c2a7b01d4e8c6"),
+                Block::Reflection(r) => {
+                    full.set_reflection(&module.id, &r.id, "x".repeat(300), at, "9f3c2a7b01d4e8c6")
+                }
                 _ => {}
             }
             at += 1000;
         }
     }
     println!("full_learner_records\t{}\tcount", full.record_count());
-    println!("full_learner_stored\t{}\tbytes", encode(&full, "9f3c2a7b01d4e8c6", at).len());
+    println!(
+        "full_learner_stored\t{}\tbytes",
+        encode(&full, "9f3c2a7b01d4e8c6", at).len()
+    );
 }

@@ -13,7 +13,10 @@ use mtd_learn::content::*;
 
 fn main() -> ExitCode {
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content");
-    let course = std::fs::read_to_string(pack.join(COURSE_FILE)).ok().and_then(|s| parse_course(&s).ok()).map(|p| p.value);
+    let course = std::fs::read_to_string(pack.join(COURSE_FILE))
+        .ok()
+        .and_then(|s| parse_course(&s).ok())
+        .map(|p| p.value);
     let mut files: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if files.is_empty() {
         let Some(course) = &course else {
@@ -32,8 +35,17 @@ fn main() -> ExitCode {
             eprintln!("{}: cannot read", path.display());
             return ExitCode::FAILURE;
         };
-        let lang = path.parent().and_then(Path::file_name).and_then(|s| s.to_str()).unwrap_or("?").to_owned();
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_owned();
+        let lang = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_owned();
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_owned();
         let name = Course::module_path(&lang, &id);
         let parsed = parse_module(&name, &source);
         problems.extend(parsed.problems);
@@ -43,21 +55,39 @@ fn main() -> ExitCode {
             continue;
         };
         if entry.languages.contains(&lang) {
-            problems.extend(check_module_against_index(entry, &lang, &parsed.value, &source));
+            problems.extend(check_module_against_index(
+                entry,
+                &lang,
+                &parsed.value,
+                &source,
+            ));
         }
         for other in language_dirs(&pack).iter().filter(|l| **l != lang) {
             let other_name = Course::module_path(other, &id);
             if let Ok(other_source) = std::fs::read_to_string(pack.join(&other_name)) {
                 let reference = parse_module(&other_name, &other_source).value;
-                problems.extend(compare_structure(&other_name, &reference, &name, &parsed.value));
+                problems.extend(compare_structure(
+                    &other_name,
+                    &reference,
+                    &name,
+                    &parsed.value,
+                ));
             }
         }
     }
     for problem in &problems {
         println!("{problem}");
     }
-    println!("{} file(s) checked, {} problem(s)", files.len(), problems.len());
-    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    println!(
+        "{} file(s) checked, {} problem(s)",
+        files.len(),
+        problems.len()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Every language folder of the pack, listed in course.json or not yet.
