@@ -6,11 +6,39 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// What both windows show: the slide and whether its answer is revealed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What both windows show: the slide and whether its answer is revealed,
+/// and when a person last changed it.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DeckState {
     pub slide: usize,
     pub revealed: bool,
+    /// Time of the last change by a person (ms), 0 for a freshly opened
+    /// window. The latest change wins, so a reloaded window takes over the
+    /// others' slide instead of pulling them back to its own.
+    pub at: f64,
+}
+
+impl DeckState {
+    pub fn opened_at(slide: usize) -> Self {
+        DeckState {
+            slide,
+            revealed: false,
+            at: 0.0,
+        }
+    }
+
+    /// A change made now by the person at this window.
+    pub fn changed(slide: usize, revealed: bool) -> Self {
+        DeckState {
+            slide,
+            revealed,
+            at: js_sys::Date::now(),
+        }
+    }
+
+    fn newer_than(&self, other: &DeckState) -> bool {
+        (self.at, self.slide, self.revealed as u8) > (other.at, other.slide, other.revealed as u8)
+    }
 }
 
 /// Joins the channel of `module`; keeps `state` in step with the other
@@ -22,7 +50,10 @@ pub fn sync(module: &str, state: RwSignal<DeckState>) {
     let post = {
         let channel = channel.clone();
         move |s: DeckState| {
-            let message = format!("{{\"slide\":{},\"revealed\":{}}}", s.slide, s.revealed);
+            let message = format!(
+                "{{\"slide\":{},\"revealed\":{},\"at\":{}}}",
+                s.slide, s.revealed, s.at
+            );
             let _ = channel.post_message(&JsValue::from_str(&message));
         }
     };
@@ -47,15 +78,23 @@ pub fn sync(module: &str, state: RwSignal<DeckState>) {
                 .get("revealed")
                 .and_then(serde_json::Value::as_bool)
                 .unwrap_or(false);
-            let theirs = DeckState { slide, revealed };
-            if slide > 0 && state.get_untracked() != theirs {
+            let at = value
+                .get("at")
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or(0.0);
+            let theirs = DeckState {
+                slide,
+                revealed,
+                at,
+            };
+            if slide > 0 && theirs.newer_than(&state.get_untracked()) {
                 state.set(theirs);
             }
         })
     };
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Every change, local or received, is announced; a received one echoes
-    // back once and then stops, because it no longer differs.
+    // back once and is then ignored, because it is not newer.
     Effect::new({
         let post = post.clone();
         move |_| post(state.get())

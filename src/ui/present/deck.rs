@@ -28,15 +28,32 @@ pub(crate) fn fit_to_screen(content: &web_sys::HtmlElement) {
     let style = content.style();
     let mut scale = 1.0_f64;
     let _ = style.set_property("--fit", "1");
-    while content.scroll_height() > content.client_height() + 1 && scale > 0.5 {
+    while content.scroll_height() > content.client_height() + 1 && scale > 0.4 {
         scale -= 0.05;
         let _ = style.set_property("--fit", &format!("{scale:.2}"));
     }
 }
 
+/// The address follows the slide, so a reload or a shared link opens it.
+pub(crate) fn follow_in_address(state: RwSignal<DeckState>, base: String) {
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let n = state.get().slide;
+        navigate(
+            &crate::ui::href(&format!("{base}/{n}")),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+}
+
 pub(crate) fn fit_after_render(node: NodeRef<leptos::html::Div>) {
     request_animation_frame(move || {
-        if let Some(frame) = node.get_untracked() {
+        // The slide may be gone by the next frame (the view was replaced).
+        if let Some(frame) = node.try_get_untracked().flatten() {
             if let Some(content) = frame
                 .query_selector("[data-test=slide-content]")
                 .ok()
@@ -67,31 +84,13 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     set_title(&format!("{} – presentation", module.title));
     let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
     let total = slides.len();
-    let state = RwSignal::new(DeckState {
-        slide: start.clamp(1, total.max(1)),
-        revealed: false,
-    });
+    let state = RwSignal::new(DeckState::opened_at(start.clamp(1, total.max(1))));
     let black = RwSignal::new(false);
     let overview = RwSignal::new(false);
     let id = module.id.clone();
     sync(&id, state);
 
-    // The address follows the slide, so a reload or a shared link opens it.
-    let navigate = use_navigate();
-    Effect::new({
-        let id = id.clone();
-        move |_| {
-            let n = state.get().slide;
-            navigate(
-                &crate::ui::href(&format!("/present/{id}/{n}")),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    });
+    follow_in_address(state, format!("/present/{id}"));
 
     let nav = Navigation::new(state, total);
     let go = move |n: usize| nav.go(n);

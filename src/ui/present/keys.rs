@@ -27,11 +27,13 @@ impl Navigation {
     pub fn go(&self, n: usize) {
         let n = n.clamp(1, self.total.max(1));
         if self.state.get_untracked().slide != n {
-            self.state.set(DeckState {
-                slide: n,
-                revealed: false,
-            });
+            self.state.set(DeckState::changed(n, false));
         }
+    }
+
+    pub fn toggle_reveal(&self) {
+        let s = self.state.get_untracked();
+        self.state.set(DeckState::changed(s.slide, !s.revealed));
     }
 
     pub fn current(&self) -> usize {
@@ -48,7 +50,7 @@ impl Navigation {
             Command::First => self.go(1),
             Command::Last => self.go(self.total),
             Command::Digit(d) => self.typed.update(|t| t.push(char::from(b'0' + d))),
-            Command::Reveal => self.state.update(|s| s.revealed = !s.revealed),
+            Command::Reveal => self.toggle_reveal(),
             Command::Jump => {
                 if let Ok(n) = self.typed.get_untracked().parse::<usize>() {
                     self.go(n);

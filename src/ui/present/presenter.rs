@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::channel::{sync, DeckState};
-use super::deck::fit_after_render;
+use super::deck::{fit_after_render, follow_in_address};
 use super::deck_params;
 use super::keys::Navigation;
 use super::slide_view::{SlideData, SlideView};
@@ -43,11 +43,9 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
     set_title(&format!("{} – presenter", module.title));
     let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
     let total = slides.len();
-    let state = RwSignal::new(DeckState {
-        slide: start.clamp(1, total.max(1)),
-        revealed: false,
-    });
+    let state = RwSignal::new(DeckState::opened_at(start.clamp(1, total.max(1))));
     sync(&module.id, state);
+    follow_in_address(state, format!("/presenter/{}", module.id));
 
     let started = RwSignal::new(js_sys::Date::now());
     let now = RwSignal::new(js_sys::Date::now());
@@ -110,7 +108,7 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
                     <div class="deck__frame deck__frame--small" node_ref=current_frame data-test="presenter-current">{current}</div>
                     <div class="presenter__actions">
                         <button type="button" class="button button--secondary" on:click=move |_| go(state.get_untracked().slide.saturating_sub(1))>"← Previous"</button>
-                        <button type="button" class="button button--secondary" data-test="presenter-reveal" on:click=move |_| state.update(|s| s.revealed = !s.revealed)>"Reveal answer (R)"</button>
+                        <button type="button" class="button button--secondary" data-test="presenter-reveal" on:click=move |_| nav.toggle_reveal()>"Reveal answer (R)"</button>
                         <button type="button" class="button button--primary" data-test="presenter-next" on:click=move |_| go(state.get_untracked().slide + 1)>"Next →"</button>
                     </div>
                 </section>

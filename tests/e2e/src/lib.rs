@@ -19,6 +19,7 @@ mod driver;
 mod failure;
 mod http;
 mod page;
+mod present;
 mod storage;
 mod viewport;
 mod wait;

@@ -5,6 +5,8 @@ pub enum Viewport {
     Phone,
     /// 1920 x 1080 CSS pixels.
     Desktop,
+    /// 1024 x 768 CSS pixels (a 4:3 projector); not in [`Viewport::ALL`].
+    Projector43,
 }
 
 impl Viewport {
@@ -15,6 +17,7 @@ impl Viewport {
         match self {
             Viewport::Phone => (390, 844),
             Viewport::Desktop => (1920, 1080),
+            Viewport::Projector43 => (1024, 768),
         }
     }
 
@@ -23,6 +26,7 @@ impl Viewport {
         match self {
             Viewport::Phone => "phone",
             Viewport::Desktop => "desktop",
+            Viewport::Projector43 => "projector-4x3",
         }
     }
 }
