@@ -14,6 +14,7 @@
 //! `scripts/test.sh`, which builds the release and serves it with nginx).
 
 mod browser;
+mod checks;
 mod downloads;
 mod driver;
 mod failure;

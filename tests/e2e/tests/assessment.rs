@@ -406,22 +406,6 @@ async fn click_value(b: &Browser, question: &str, value: usize) {
     .await;
 }
 
-/// Waits until `question` shows a visible, non-empty result; returns its text.
-async fn wait_result(b: &Browser, question: &str) -> String {
-    let sel = format!("{question} [data-test=result]");
-    let v = b
-        .wait_script(
-            &format!("a visible, non-empty `{sel}`"),
-            "const r = document.querySelector(arguments[0]);
-             if (!r) return [false, 'no result'];
-             const t = r.innerText.trim();
-             return [r.getClientRects().length > 0 && t.length > 0, t];",
-            vec![json!(sel)],
-        )
-        .await;
-    v.as_str().unwrap_or_default().to_string()
-}
-
 /// Chooses the options with the given values, checks the answer and
 /// returns the result text.
 async fn answer(b: &Browser, question: &str, values: &[usize]) -> String {
@@ -432,7 +416,7 @@ async fn answer(b: &Browser, question: &str, values: &[usize]) -> String {
     wait_checked_values(b, question, values).await;
     b.click(&format!("{question} button[data-test=check]"))
         .await;
-    wait_result(b, question).await
+    b.wait_result(question).await
 }
 
 /// Clicks value `value` of every statement; waits until each shows it.
@@ -493,34 +477,6 @@ async fn scroll_to(b: &Browser, selector: &str, also: &str) {
          return [r.height > 0 && r.top >= -1 && r.top < window.innerHeight,
                  'top ' + Math.round(r.top) + ', bottom ' + Math.round(r.bottom) + ', innerHeight ' + window.innerHeight];",
         vec![json!(also)],
-    )
-    .await;
-}
-
-/// Fails if the page scrolls sideways; names the widest elements.
-async fn no_horizontal_scroll(b: &Browser, what: &str) {
-    let v = b
-        .js(
-            "const w = window.innerWidth;
-             const sw = document.documentElement.scrollWidth;
-             const wide = Array.from(document.querySelectorAll('body *'))
-                 .filter(e => e.getBoundingClientRect().right > w + 0.5)
-                 .slice(0, 5)
-                 .map(e => e.tagName.toLowerCase()
-                     + (e.getAttribute('data-test') ? '[data-test=' + e.getAttribute('data-test') + ']' : '')
-                     + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
-                     + ' right=' + Math.round(e.getBoundingClientRect().right));
-             return [sw, w, wide];",
-            vec![],
-        )
-        .await;
-    let (sw, w) = (v[0].as_i64().unwrap_or(-1), v[1].as_i64().unwrap_or(-1));
-    b.check(
-        sw >= 0 && w > 0 && sw <= w,
-        &format!(
-            "{what}: the page scrolls sideways (scrollWidth {sw} > innerWidth {w}); widest: {}",
-            v[2]
-        ),
     )
     .await;
 }
@@ -591,7 +547,7 @@ async fn check_attempt_shown(
     .await;
     for (q, values, expect) in &plan.answers {
         let sel = question_sel(&q.id);
-        let result = wait_result(b, &sel).await;
+        let result = b.wait_result(&sel).await;
         b.check(
             result.starts_with(expect),
             &format!("{}: expected result {expect:?}, found {result:?}", q.id),
@@ -966,7 +922,7 @@ async fn pre_module_post_comparison(vp: Viewport) {
     )
     .await;
     b.refresh().await;
-    let again = wait_result(&b, &rules_sel).await;
+    let again = b.wait_result(&rules_sel).await;
     b.check(
         again == result,
         &format!("after reload fd-q-rules shows {again:?}, before {result:?}"),
@@ -1061,7 +1017,7 @@ async fn pre_module_post_comparison(vp: Viewport) {
         "the self-assessment is listed as a module on the results page",
     )
     .await;
-    no_horizontal_scroll(&b, "the results page").await;
+    b.assert_no_horizontal_scroll("the results page").await;
     b.wait_js("document.fonts.status === 'loaded'").await;
     b.js("window.scrollTo(0, 0);", vec![]).await;
     b.wait_js("window.scrollY === 0").await;
@@ -1111,7 +1067,7 @@ async fn pre_module_post_comparison(vp: Viewport) {
         &format!("has completed 1 of {modules_total} modules"),
     )
     .await;
-    no_horizontal_scroll(&b, "the certificate").await;
+    b.assert_no_horizontal_scroll("the certificate").await;
     scroll_to(
         &b,
         "section[data-test=certificate]",
@@ -1312,7 +1268,7 @@ async fn retry_shuffles_options_but_keeps_identity() {
 
     b.step("reload: the shuffled order, the choice and the explanations stay");
     b.refresh().await;
-    wait_result(&b, &sel).await;
+    b.wait_result(&sel).await;
     check_explanations(c2.clone()).await;
     let r_again = shown_options(&b, &question_sel("fd-q-rules")).await;
     b.check(
@@ -1408,14 +1364,16 @@ async fn assessment_pages_do_not_scroll_sideways(vp: Viewport) {
         b.wait_visible("article[data-test=attempt] figure[data-test=profile]")
             .await;
         b.wait_js("document.fonts.status === 'loaded'").await;
-        no_horizontal_scroll(&b, &format!("the {phase} attempt with its profile")).await;
+        b.assert_no_horizontal_scroll(&format!("the {phase} attempt with its profile"))
+            .await;
     }
     b.step("the overview with the comparison");
     open_overview(&b).await;
     b.wait_visible("section[data-test=comparison] figure[data-test=profile]")
         .await;
     b.wait_js("document.fonts.status === 'loaded'").await;
-    no_horizontal_scroll(&b, "the overview with the comparison").await;
+    b.assert_no_horizontal_scroll("the overview with the comparison")
+        .await;
     b.close().await;
 }
 

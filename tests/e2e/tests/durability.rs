@@ -51,23 +51,7 @@ async fn answer_first_option(b: &Browser, question: &str) -> String {
     )
     .await;
     b.click(&within(question, "button[data-test=check]")).await;
-    wait_result(b, question).await
-}
-
-/// Waits until `question` shows a non-empty result; returns its text.
-async fn wait_result(b: &Browser, question: &str) -> String {
-    let sel = within(question, "[data-test=result]");
-    let v = b
-        .wait_script(
-            &format!("a visible, non-empty `{sel}`"),
-            "const r = document.querySelector(arguments[0]);
-             if (!r) return [false, 'no result'];
-             const t = r.innerText.trim();
-             return [r.getClientRects().length > 0 && t.length > 0, t];",
-            vec![json!(sel)],
-        )
-        .await;
-    v.as_str().unwrap_or_default().to_string()
+    b.wait_result(question).await
 }
 
 /// Fails unless the stored record `v` is a checked choice of option 0.
@@ -174,7 +158,7 @@ async fn an_open_tab_shows_another_tabs_answer_without_reload() {
     b.switch_to(&tab_b).await;
     // Marks this document: a reload would drop the mark.
     b.js("window.__mtdSameDocument = true;", vec![]).await;
-    let result_b = wait_result(&b, Q_RULES).await;
+    let result_b = b.wait_result(Q_RULES).await;
     b.check(
         result_b == result_a,
         &format!("tab B shows result {result_b:?} for fd-q-rules, tab A showed {result_a:?}"),
@@ -196,8 +180,8 @@ async fn an_open_tab_shows_another_tabs_answer_without_reload() {
     answer_first_option(&b, Q_CORK).await;
     b.wait_stored(&answer_ptr("fd-q-cork")).await;
     b.switch_to(&tab_a).await;
-    wait_result(&b, Q_CORK).await;
-    wait_result(&b, Q_RULES).await;
+    b.wait_result(Q_CORK).await;
+    b.wait_result(Q_RULES).await;
     b.screenshot("two-tabs-live").await;
 
     b.close().await;
@@ -238,12 +222,12 @@ async fn two_tabs_keep_each_others_answers() {
 
     b.step("both tabs reload and show both answers");
     b.refresh().await;
-    wait_result(&b, Q_RULES).await;
-    wait_result(&b, Q_CORK).await;
+    b.wait_result(Q_RULES).await;
+    b.wait_result(Q_CORK).await;
     b.switch_to(&tab_b).await;
     b.refresh().await;
-    wait_result(&b, Q_RULES).await;
-    wait_result(&b, Q_CORK).await;
+    b.wait_result(Q_RULES).await;
+    b.wait_result(Q_CORK).await;
     b.screenshot("two-tabs-stored").await;
 
     b.close().await;
@@ -440,7 +424,7 @@ async fn export_delete_import_restores_everything() {
 
     b.step("the question shows its result again");
     b.goto(RULES).await;
-    let result_again = wait_result(&b, Q_RULES).await;
+    let result_again = b.wait_result(Q_RULES).await;
     b.check(
         result_again == result,
         &format!("after the import fd-q-rules shows {result_again:?}, before it showed {result:?}"),

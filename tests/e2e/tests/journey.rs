@@ -60,13 +60,6 @@ async fn wait_option_checked(b: &Browser, fieldset: &str, index: usize) {
     .await;
 }
 
-/// Text of the result inside `fieldset` (waits until it is shown).
-async fn wait_result(b: &Browser, fieldset: &str) -> String {
-    let sel = within(fieldset, "[data-test=result]");
-    b.wait_visible(&sel).await;
-    b.text(&sel).await.unwrap_or_default().trim().to_string()
-}
-
 /// Waits until `a[data-test=continue]` points at `suffix`; returns its href.
 async fn wait_continue_to(b: &Browser, suffix: &str) -> String {
     let v = b
@@ -138,7 +131,7 @@ async fn journey(vp: Viewport) {
     .await;
     wait_option_checked(&b, QUESTION, 0).await;
     b.click(&within(QUESTION, "button[data-test=check]")).await;
-    let result = wait_result(&b, QUESTION).await;
+    let result = b.wait_result(QUESTION).await;
     b.check(
         !result.is_empty(),
         "`[data-test=result]` is shown but empty",
@@ -162,7 +155,7 @@ async fn journey(vp: Viewport) {
     b.step("5. reload: the answer persists");
     b.refresh().await;
     b.wait_visible(QUESTION).await;
-    let result_again = wait_result(&b, QUESTION).await;
+    let result_again = b.wait_result(QUESTION).await;
     wait_option_checked(&b, QUESTION, 0).await;
     b.check(
         result_again == result,
@@ -304,31 +297,8 @@ async fn layout_is_styled(vp: Viewport) {
         b.wait_visible(hook).await;
         wait_loaded(&b).await;
         b.wait_js("document.fonts.status === 'loaded'").await;
-        let v = b
-            .js(
-                "const w = window.innerWidth;
-                 const sw = document.documentElement.scrollWidth;
-                 const wide = Array.from(document.querySelectorAll('body *'))
-                     .filter(e => e.getBoundingClientRect().right > w + 0.5)
-                     .slice(0, 5)
-                     .map(e => e.tagName.toLowerCase()
-                         + (e.id ? '#' + e.id : '')
-                         + (e.getAttribute('data-test') ? '[data-test=' + e.getAttribute('data-test') + ']' : '')
-                         + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
-                         + ' right=' + Math.round(e.getBoundingClientRect().right));
-                 return [sw, w, wide];",
-                vec![],
-            )
+        b.assert_no_horizontal_scroll(&format!("horizontal scroll on {path}"))
             .await;
-        let (sw, w) = (v[0].as_i64().unwrap_or(-1), v[1].as_i64().unwrap_or(-1));
-        b.check(
-            sw >= 0 && w > 0 && sw <= w,
-            &format!(
-                "horizontal scroll on {path}: expected documentElement.scrollWidth <= innerWidth {w}, found {sw}; widest elements: {}",
-                v[2]
-            ),
-        )
-        .await;
     }
 
     b.close().await;
