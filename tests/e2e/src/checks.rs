@@ -22,6 +22,18 @@ impl Browser {
         v.as_str().unwrap_or_default().trim().to_string()
     }
 
+    /// Waits until no loading indicator is visible.
+    pub async fn wait_loaded(&self) {
+        self.wait_script(
+            "the loading indicator `[data-test=loading]` to go away",
+            "const l = Array.from(document.querySelectorAll('[data-test=loading]'))
+                 .filter(e => e.getClientRects().length > 0);
+             return [l.length === 0, l.length + ' loading indicator(s) shown'];",
+            vec![],
+        )
+        .await;
+    }
+
     /// Fails if the page scrolls sideways, naming the widest elements.
     pub async fn assert_no_horizontal_scroll(&self, what: &str) {
         let v = self

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use mtd_e2e::{Browser, Viewport, PROGRESS_KEY};
+use mtd_e2e::{Browser, Viewport};
 use serde_json::{json, Value};
 
 const ASSESSMENT: &str = "seminar-assessment";
@@ -305,42 +305,6 @@ fn statement_sel(id: &str) -> String {
     format!("fieldset[data-test=statement][data-id=\"{id}\"]")
 }
 
-/// Waits until no loading indicator is visible.
-async fn wait_loaded(b: &Browser) {
-    b.wait_script(
-        "the loading indicator `[data-test=loading]` to go away",
-        "const l = Array.from(document.querySelectorAll('[data-test=loading]'))
-             .filter(e => e.getClientRects().length > 0);
-         return [l.length === 0, l.length + ' loading indicator(s) shown'];",
-        vec![],
-    )
-    .await;
-}
-
-/// Waits until `localStorage[PROGRESS_KEY]`, parsed, satisfies `probe`.
-async fn wait_progress<T>(
-    b: &Browser,
-    what: &str,
-    probe: impl Fn(&Value) -> Result<T, String>,
-) -> T {
-    let probe = &probe;
-    b.wait_until(what, || async move {
-        let raw = b
-            .client
-            .execute(
-                "return window.localStorage.getItem(arguments[0]);",
-                vec![json!(PROGRESS_KEY)],
-            )
-            .await
-            .map_err(|e| format!("script error: {e}"))?;
-        let raw = raw.as_str().ok_or("(progress key absent)")?;
-        let v: Value =
-            serde_json::from_str(raw).map_err(|e| format!("progress is not JSON: {e}"))?;
-        probe(&v)
-    })
-    .await
-}
-
 /// Keys of the stored attempts of `phase`, oldest first.
 fn attempt_keys(progress: &Value, phase: &str) -> Vec<String> {
     let prefix = format!("{ASSESSMENT}@{phase}@");
@@ -585,8 +549,7 @@ async fn check_attempt_shown(
 /// Waits until the latest stored attempt of the plan's phase holds all its
 /// answers; returns the attempt key.
 async fn wait_attempt_stored(b: &Browser, plan: &Plan<'_>, likert: &LikertSpec) -> String {
-    wait_progress(
-        b,
+    b.wait_progress(
         &format!("the {} attempt's answers in localStorage", plan.phase),
         |p| {
             let key = attempt_keys(p, plan.phase)
@@ -662,7 +625,7 @@ async fn open_overview(b: &Browser) {
         .await;
     b.wait_visible("li[data-test=phase][data-phase=after]")
         .await;
-    wait_loaded(b).await;
+    b.wait_loaded().await;
 }
 
 /// Checks the comparison section against what the plans imply.
@@ -888,7 +851,7 @@ async fn pre_module_post_comparison(vp: Viewport) {
             b.click("a[data-test=next]").await;
         }
     }
-    wait_progress(&b, "every section of the module stored as visited", |p| {
+    b.wait_progress("every section of the module stored as visited", |p| {
         let visits = &p["data"]["modules"][MODULE]["visits"];
         let missing: Vec<&str> = fd
             .sections

@@ -7,7 +7,7 @@
 //! (MTD_BASE_URL).
 
 use mtd_e2e::fantoccini::wd::WindowHandle;
-use mtd_e2e::{Browser, Viewport, KEY_PREFIX, PROGRESS_KEY};
+use mtd_e2e::{Browser, Viewport, PROGRESS_KEY};
 use serde_json::{json, Value};
 
 const MODULE: &str = "family-dynamics";
@@ -61,19 +61,6 @@ async fn check_first_option_stored(b: &Browser, v: &Value, what: &str) {
             && v["value"]["selected"] == json!([0])
             && v["value"]["checked"] == json!(true),
         &format!("{what}: expected a checked choice of option 0, found {v}"),
-    )
-    .await;
-}
-
-/// Waits until no `mtd-learn.` key is left in localStorage.
-async fn wait_no_app_keys(b: &Browser) {
-    b.wait_script(
-        &format!("no localStorage key starting with {KEY_PREFIX:?}"),
-        "const keys = [];
-         for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-         const left = keys.filter(k => k.startsWith(arguments[0]));
-         return [left.length === 0, 'keys left: ' + JSON.stringify(left)];",
-        vec![json!(KEY_PREFIX)],
     )
     .await;
 }
@@ -407,7 +394,7 @@ async fn export_delete_import_restores_everything() {
     b.click("[data-test=confirm-dialog] button[data-test=confirm-delete]")
         .await;
     b.wait_text("[data-test=status]", "deleted").await;
-    wait_no_app_keys(&b).await;
+    b.wait_no_app_keys().await;
 
     b.step("import the exported file");
     import_file(&b, &export).await;

@@ -20,18 +20,6 @@ fn within(outer: &str, inner: &str) -> String {
     format!("{outer} {inner}")
 }
 
-/// Waits until no loading indicator is visible.
-async fn wait_loaded(b: &Browser) {
-    b.wait_script(
-        "the loading indicator `[data-test=loading]` to go away",
-        "const l = Array.from(document.querySelectorAll('[data-test=loading]'))
-             .filter(e => e.getClientRects().length > 0);
-         return [l.length === 0, l.length + ' loading indicator(s) shown'];",
-        vec![],
-    )
-    .await;
-}
-
 /// Waits until the first `h1` has text; returns it (trimmed).
 async fn wait_h1(b: &Browser) -> String {
     let v = b
@@ -100,7 +88,7 @@ async fn journey(vp: Viewport) {
         vec![],
     )
     .await;
-    wait_loaded(&b).await;
+    b.wait_loaded().await;
     b.screenshot("home").await;
     eprintln!("[{vp}] home: h1 {title:?}");
 
@@ -110,7 +98,7 @@ async fn journey(vp: Viewport) {
     b.wait_url_ends_with(&format!("/m/{MODULE}")).await;
     b.wait_visible(SECTION_LINK).await;
     wait_h1(&b).await;
-    wait_loaded(&b).await;
+    b.wait_loaded().await;
     b.screenshot("module").await;
 
     // 3. The section "rules", through its section link.
@@ -189,7 +177,7 @@ async fn journey(vp: Viewport) {
     let h1 = wait_h1(&b).await;
     b.refresh().await;
     let h1_again = wait_h1(&b).await;
-    wait_loaded(&b).await;
+    b.wait_loaded().await;
     let url = b.current_url().await;
     let path = url.split(['?', '#']).next().unwrap_or_default();
     b.check(
@@ -234,19 +222,11 @@ async fn journey(vp: Viewport) {
     b.click("[data-test=confirm-dialog] button[data-test=confirm-delete]")
         .await;
     b.wait_visible("[data-test=status]").await;
-    b.wait_script(
-        &format!("no localStorage key starting with {KEY_PREFIX:?}"),
-        "const keys = [];
-         for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-         const left = keys.filter(k => k.startsWith(arguments[0]));
-         return [left.length === 0, 'keys left: ' + JSON.stringify(left)];",
-        vec![json!(KEY_PREFIX)],
-    )
-    .await;
+    b.wait_no_app_keys().await;
     b.goto("/").await;
     b.wait_visible(CARD).await;
     b.wait_visible(PROGRESS_TEXT).await;
-    wait_loaded(&b).await;
+    b.wait_loaded().await;
     let continues = b.count("a[data-test=continue]").await;
     b.check(
         continues == 0,
@@ -266,7 +246,7 @@ async fn layout_is_styled(vp: Viewport) {
     b.step("home is styled");
     b.goto("/").await;
     b.wait_visible(CARD).await;
-    wait_loaded(&b).await;
+    b.wait_loaded().await;
     let style = b
         .wait_script(
             "the stylesheet to apply (a font on body, or max-width/padding on main)",
@@ -295,7 +275,7 @@ async fn layout_is_styled(vp: Viewport) {
         b.step(&format!("no horizontal scroll on {path}"));
         b.goto(path).await;
         b.wait_visible(hook).await;
-        wait_loaded(&b).await;
+        b.wait_loaded().await;
         b.wait_js("document.fonts.status === 'loaded'").await;
         b.assert_no_horizontal_scroll(&format!("horizontal scroll on {path}"))
             .await;
