@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod content;
 pub mod progress;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod store;
