@@ -2,8 +2,11 @@
 # Throwaway nginx for the e2e tests and `serve`. Source this file; it defines
 #
 #   free_port              print a free TCP port on 127.0.0.1
-#   nginx_start ROOT PORT  serve folder ROOT on http://127.0.0.1:PORT with the
-#                          rules of deploy/nginx-app.conf; returns once the
+#   nginx_start ROOT PORT [SYNC_DIR]
+#                          serve folder ROOT on http://127.0.0.1:PORT with the
+#                          rules of deploy/nginx-app.conf and, with SYNC_DIR,
+#                          the sync backend of deploy/nginx-sync.conf storing
+#                          files in SYNC_DIR/sync/; returns once the
 #                          server answers (bounded wait). Sets MTD_NGINX_URL,
 #                          MTD_NGINX_PID (master process, a child of this
 #                          shell) and MTD_NGINX_DIR (config, pid, logs, temp).
@@ -15,9 +18,11 @@
 # server per shell at a time. Changes no shell options.
 #
 # Knobs: MTD_NGINX_KEEP=1 keeps the temp dir (logs) after nginx_stop;
+#        MTD_NGINX_ACCESS_LOG=FILE writes the access log there (appends);
 #        MTD_NGINX_START_TIMEOUT (seconds, default 20).
 
 MTD_NGINX_APP_CONF="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/deploy/nginx-app.conf"
+MTD_NGINX_SYNC_CONF="$(dirname "$MTD_NGINX_APP_CONF")/nginx-sync.conf"
 MTD_NGINX_DIR="${MTD_NGINX_DIR:-}"
 MTD_NGINX_PID="${MTD_NGINX_PID:-}"
 MTD_NGINX_URL="${MTD_NGINX_URL:-}"
@@ -48,7 +53,14 @@ free_port() {
 _mtd_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 nginx_start() {
-    local root="${1:?usage: nginx_start ROOT PORT}" port="${2:?usage: nginx_start ROOT PORT}"
+    local root="${1:?usage: nginx_start ROOT PORT [SYNC_DIR]}" port="${2:?usage: nginx_start ROOT PORT [SYNC_DIR]}"
+    local sync_dir="${3:-}" sync_lines=""
+    if [[ -n "$sync_dir" ]]; then
+        mkdir -p "$sync_dir/sync" || return 1
+        sync_dir="$(cd "$sync_dir" && pwd)"
+        sync_lines="set \$mtd_sync_root \"$sync_dir\";
+        include \"$MTD_NGINX_SYNC_CONF\";"
+    fi
     if [[ -n "$MTD_NGINX_PID" ]] && kill -0 "$MTD_NGINX_PID" 2>/dev/null; then
         echo "nginx_start: already running (pid $MTD_NGINX_PID, $MTD_NGINX_URL); nginx_stop first" >&2
         return 1
@@ -104,7 +116,7 @@ http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     sendfile on;
-    access_log "$dir/access.log";
+    access_log "${MTD_NGINX_ACCESS_LOG:-$dir/access.log}";
     client_body_temp_path "$dir/tmp/body";
     proxy_temp_path "$dir/tmp/proxy";
     fastcgi_temp_path "$dir/tmp/fastcgi";
@@ -116,6 +128,7 @@ http {
         server_name localhost;
         root "$root";
         include "$MTD_NGINX_APP_CONF";
+        $sync_lines
     }
 }
 EOF

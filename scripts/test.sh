@@ -9,6 +9,8 @@
 #            (wasm-bindgen-test in headless Chromium via chromedriver)
 #   build    trunk build --release --offline
 #   e2e      nginx serves dist/ on a free port; cargo test -p mtd-e2e
+#            (the sync tests start their own nginx with the sync backend,
+#            through scripts/serve.sh --no-build --sync, from MTD_DIST)
 #
 # A failing layer does not stop the later ones (except that nothing runs
 # without setup, and e2e needs the build), so one run shows everything that
@@ -128,7 +130,8 @@ layer_e2e() {
     port="$(free_port)" || return
     nginx_start "$MTD_ROOT/dist" "$port" || return
     echo "serving dist/ at $MTD_NGINX_URL"
-    MTD_BASE_URL="$MTD_NGINX_URL" cargo test -p mtd-e2e -- --test-threads=1 || rc=$?
+    MTD_BASE_URL="$MTD_NGINX_URL" MTD_DIST="$MTD_ROOT/dist" \
+        cargo test -p mtd-e2e -- --test-threads=1 || rc=$?
     if ((rc != 0)) && [[ -f "$MTD_NGINX_DIR/error.log" ]]; then
         echo "--- nginx error.log (last 20 lines)"
         tail -n 20 "$MTD_NGINX_DIR/error.log" || true

@@ -12,6 +12,8 @@ use crate::progress::{decode, encode, Decoded, ProgressState};
 pub const PROGRESS_KEY: &str = "mtd-learn.progress";
 pub const QUARANTINE_PREFIX: &str = "mtd-learn.quarantine.";
 pub const LANGUAGE_KEY: &str = "mtd-learn.language";
+/// Present only while sync is on: `{"url": "...", "code": "..."}`.
+pub const SYNC_KEY: &str = "mtd-learn.sync";
 /// Every key of the app starts with this; "delete all my data" removes them all.
 pub const KEY_PREFIX: &str = "mtd-learn.";
 
@@ -143,7 +145,7 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), ()> {
     write(key, value)
 }
 
-fn remove(key: &str) -> Result<(), ()> {
+pub fn remove(key: &str) -> Result<(), ()> {
     storage()?.remove_item(key).map_err(|_| ())
 }
 
@@ -179,13 +181,19 @@ pub fn delete_all() -> Result<usize, ()> {
     Ok(keys.len())
 }
 
+/// Fills `bytes` from the browser's cryptographic random source; false
+/// where there is none.
+pub fn random_bytes(bytes: &mut [u8]) -> bool {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(bytes).ok())
+        .is_some()
+}
+
 /// A random id for this browser profile (64 bits, hex).
 fn new_device_id() -> String {
     let mut bytes = [0u8; 8];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
+    let filled = random_bytes(&mut bytes);
     if !filled {
         let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u64 ^ now_ms();
         bytes = seed.to_le_bytes();

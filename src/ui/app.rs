@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     provide_context(Language::initial());
 
     progress.follow_other_tabs();
+    provide_context(super::sync::Sync::start(progress));
 
     // The static "loading" text in index.html has done its job.
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -91,15 +92,34 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="app-footer">
-                <p>
-                    "Your answers and notes stay in this browser. Nothing is sent anywhere. "
-                    <A href="/settings" exact=true>"Manage your data"</A>
-                </p>
+                <FooterPrivacy/>
                 <p class="app-footer__small">
                     "Based on the joint seminars of the EU project “Make the difference” (2021–2023) for addiction-care and youth-welfare professionals."
                 </p>
             </footer>
         </Router>
+    }
+}
+
+/// Says where the learner's data is: only here, or here and synced.
+#[component]
+fn FooterPrivacy() -> impl IntoView {
+    let sync = expect_context::<super::sync::Sync>();
+    view! {
+        <div class="app-footer__privacy">
+            {move || if sync.config.with(Option::is_some) {
+                view! {
+                    <p>"Sync is on: your progress is encrypted in this browser before it is stored on the sync server. "
+                        <A href="/settings" exact=true>"Sync and data"</A></p>
+                    <super::sync_panel::SyncStatusLine/>
+                }.into_any()
+            } else {
+                view! {
+                    <p>"Your answers and notes stay in this browser. Nothing is sent anywhere. "
+                        <A href="/settings" exact=true>"Manage your data"</A></p>
+                }.into_any()
+            }}
+        </div>
     }
 }
 

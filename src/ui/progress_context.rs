@@ -15,6 +15,9 @@ pub struct Progress {
     writable: StoredValue<bool>,
     /// A notice about storage, shown once at the top of the app.
     pub notice: RwSignal<Option<Notice>>,
+    /// Counts changes made on this device (not merges from elsewhere), so
+    /// that sync can follow them.
+    pub local_changes: RwSignal<u64>,
 }
 
 impl Progress {
@@ -25,6 +28,7 @@ impl Progress {
             device: StoredValue::new(loaded.device),
             writable: StoredValue::new(loaded.writable),
             notice: RwSignal::new(loaded.notice),
+            local_changes: RwSignal::new(0),
         }
     }
 
@@ -36,6 +40,22 @@ impl Progress {
         let now = store::now_ms();
         let device = self.device.get_value();
         self.state.update(|s| f(s, now, &device));
+        self.persist();
+        self.local_changes.update(|n| *n += 1);
+    }
+
+    /// A copy of the whole state (for sync).
+    pub fn snapshot(&self) -> ProgressState {
+        self.state.get_untracked()
+    }
+
+    pub fn device(&self) -> String {
+        self.device.get_value()
+    }
+
+    /// Takes in what sync fetched (already merged with the local state).
+    pub fn merge_remote(&self, theirs: ProgressState) {
+        self.state.update(|s| *s = std::mem::take(s).merge(theirs));
         self.persist();
     }
 
@@ -114,8 +134,8 @@ impl Progress {
     pub fn import(&self, raw: &str) -> Result<usize, String> {
         let theirs = crate::progress::import(raw)?;
         let count = theirs.record_count();
-        self.state.update(|s| *s = std::mem::take(s).merge(theirs));
-        self.persist();
+        self.merge_remote(theirs);
+        self.local_changes.update(|n| *n += 1);
         Ok(count)
     }
 

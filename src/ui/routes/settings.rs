@@ -122,9 +122,10 @@ pub fn Settings() -> impl IntoView {
                 </select>
                 <p class="hint">"Your answers are kept when you switch. Buttons and menus stay in English for now; more languages will follow."</p>
             </section>
+            <crate::ui::sync_panel::SyncPanel/>
             <section class="panel" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
-                <p>"Your answers, self-assessments and reflections are stored only in this browser, on this device. Nothing is sent to a server, and there are no trackers."</p>
+                <p>"Your answers, self-assessments and reflections are stored in this browser, on this device. Nothing leaves it unless you turn on sync above, and there are no trackers."</p>
                 <p>{counts}</p>
                 <div class="data-actions">
                     <button type="button" class="button button--secondary" data-test="export" on:click=export>"Export my data"</button>

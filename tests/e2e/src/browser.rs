@@ -38,7 +38,12 @@ impl Browser {
     /// Starts chromedriver and Chromium at the given viewport, with a fresh
     /// profile, and checks `window.innerWidth` equals the viewport width.
     pub async fn start(viewport: Viewport) -> Browser {
-        let base = base_url();
+        Browser::start_at(viewport, base_url()).await
+    }
+
+    /// Like [`Browser::start`], for an app served elsewhere (a test's own
+    /// [`crate::Server`]); `base` without a trailing slash.
+    pub async fn start_at(viewport: Viewport, base: String) -> Browser {
         let driver = Driver::start();
         let (w, h) = viewport.size();
         let mut caps = Capabilities::new();

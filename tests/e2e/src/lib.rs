@@ -21,12 +21,14 @@ mod failure;
 mod http;
 mod page;
 mod present;
+mod server;
 mod storage;
 mod viewport;
 mod wait;
 mod windows;
 
 pub use browser::{base_url, Browser};
+pub use server::Server;
 pub use page::{screenshot_dir, KEY_PREFIX, PROGRESS_KEY};
 pub use viewport::Viewport;
 pub use wait::{POLL, TIMEOUT};

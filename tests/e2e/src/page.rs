@@ -112,6 +112,22 @@ impl Browser {
 
     // -- acting ---------------------------------------------------------------
 
+    /// Replaces the value of the text field `selector` by typing `text`
+    /// (real key events, so the app's input handlers run).
+    pub async fn fill(&self, selector: &str, text: &str) {
+        self.wait_visible(selector).await;
+        let el = match self.client.find(Locator::Css(selector)).await {
+            Ok(el) => el,
+            Err(e) => self.fail(&format!("could not find `{selector}`: {e}")).await,
+        };
+        if let Err(e) = el.clear().await {
+            self.fail(&format!("could not clear `{selector}`: {e}")).await;
+        }
+        if let Err(e) = el.send_keys(text).await {
+            self.fail(&format!("could not type into `{selector}`: {e}")).await;
+        }
+    }
+
     /// Clicks the first visible, enabled element matching `selector` (a real
     /// WebDriver click), retrying until [`TIMEOUT`](crate::TIMEOUT) while it
     /// is missing, hidden, disabled, covered or replaced by a re-render.

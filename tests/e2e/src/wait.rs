@@ -20,7 +20,22 @@ impl Browser {
     /// Calls `probe` every [`POLL`] until it returns `Ok`, for at most
     /// [`TIMEOUT`]. `Err` carries what was observed; the failure message says
     /// "timed out waiting for <what>" with the last observation.
-    pub async fn wait_until<T, F, Fut>(&self, what: &str, mut probe: F) -> T
+    pub async fn wait_until<T, F, Fut>(&self, what: &str, probe: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, String>>,
+    {
+        self.wait_until_within(what, TIMEOUT, probe).await
+    }
+
+    /// [`Browser::wait_until`] with another limit, for conditions that
+    /// depend on the app's own timers (such as sync retries backing off).
+    pub async fn wait_until_within<T, F, Fut>(
+        &self,
+        what: &str,
+        timeout: Duration,
+        mut probe: F,
+    ) -> T
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, String>>,
@@ -31,9 +46,9 @@ impl Browser {
                 Ok(v) => return v,
                 Err(e) => e,
             };
-            if start.elapsed() >= TIMEOUT {
+            if start.elapsed() >= timeout {
                 self.fail(&format!(
-                    "timed out after {TIMEOUT:?} waiting for {what}\n  last seen: {last}"
+                    "timed out after {timeout:?} waiting for {what}\n  last seen: {last}"
                 ))
                 .await;
             }
@@ -43,7 +58,18 @@ impl Browser {
 
     /// Polls a script that returns `[done: bool, observed: any]`.
     pub async fn wait_script(&self, what: &str, script: &str, args: Vec<Value>) -> Value {
-        self.wait_until(what, || {
+        self.wait_script_within(what, TIMEOUT, script, args).await
+    }
+
+    /// [`Browser::wait_script`] with another limit.
+    pub async fn wait_script_within(
+        &self,
+        what: &str,
+        timeout: Duration,
+        script: &str,
+        args: Vec<Value>,
+    ) -> Value {
+        self.wait_until_within(what, timeout, || {
             let args = args.clone();
             async move {
                 match self.client.execute(script, args).await {
