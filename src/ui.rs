@@ -7,6 +7,8 @@ mod download;
 mod pack;
 mod present;
 mod progress_context;
+mod pwa;
+mod reading;
 mod sync;
 mod sync_panel;
 pub(crate) mod routes;

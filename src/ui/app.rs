@@ -50,6 +50,10 @@ pub fn App() -> impl IntoView {
 
     progress.follow_other_tabs();
     provide_context(super::sync::Sync::start(progress));
+    provide_context(super::reading::ReadingPrefs::start());
+    let pwa = super::pwa::Pwa::start();
+    provide_context(pwa);
+    keep_content_offline(pwa);
 
     // The static "loading" text in index.html has done its job.
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -66,7 +70,8 @@ pub fn App() -> impl IntoView {
                         <span class="brand__name">"Make the Difference"</span>
                         <span class="brand__sub">"Learning"</span>
                     </A>
-                    <nav aria-label="Main">
+                    <super::pwa::OfflineBadge/>
+                    <nav aria-label="Main" class="main-nav">
                         <ul class="nav-list">
                             <li><A href="/" exact=true>"Course"</A></li>
                             <li><A href="/results">"Results"</A></li>
@@ -76,6 +81,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <StorageNotice/>
+            <super::pwa::UpdateBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("") view=Home/>
@@ -99,6 +105,24 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// Keeps the content language the learner reads (the chosen one, or the
+/// course's fallback) available offline, now and after every switch.
+fn keep_content_offline(pwa: super::pwa::Pwa) {
+    let language = expect_context::<Language>();
+    let course = expect_context::<CourseResource>().0;
+    Effect::new(move |_| {
+        let lang = language.0.get();
+        if let Some(Ok((course, _))) = course.get() {
+            let content = if course.languages.contains(&lang) {
+                lang
+            } else {
+                course.fallback_language().to_owned()
+            };
+            pwa.keep_offline(content);
+        }
+    });
 }
 
 /// Says where the learner's data is: only here, or here and synced.

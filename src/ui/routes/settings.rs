@@ -122,11 +122,13 @@ pub fn Settings() -> impl IntoView {
                 </select>
                 <p class="hint">"Your answers are kept when you switch. Buttons and menus stay in English for now; more languages will follow."</p>
             </section>
+            <crate::ui::reading::ReadingPanel/>
             <crate::ui::sync_panel::SyncPanel/>
             <section class="panel" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
                 <p>"Your answers, self-assessments and reflections are stored in this browser, on this device. Nothing leaves it unless you turn on sync above, and there are no trackers."</p>
                 <p>{counts}</p>
+                <crate::ui::pwa::OfflineStatus/>
                 <div class="data-actions">
                     <button type="button" class="button button--secondary" data-test="export" on:click=export>"Export my data"</button>
                     <label class="button button--secondary file-button">

@@ -62,7 +62,7 @@ impl Browser {
             format!("--user-data-dir={}", driver.profile_dir().display()),
             format!("--window-size={w},{h}"),
         ];
-        if viewport == Viewport::Phone {
+        if viewport.is_phone() {
             // Real phones overlay scrollbars; headless Chromium would give a classic one ~15 px.
             args.push("--hide-scrollbars".to_string());
         }

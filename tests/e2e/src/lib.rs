@@ -14,6 +14,7 @@
 //! `scripts/test.sh`, which builds the release and serves it with nginx).
 
 mod browser;
+mod cdp;
 mod checks;
 mod downloads;
 mod driver;
@@ -28,7 +29,7 @@ mod wait;
 mod windows;
 
 pub use browser::{base_url, Browser};
-pub use server::Server;
+pub use server::{dist, Server};
 pub use page::{screenshot_dir, KEY_PREFIX, PROGRESS_KEY};
 pub use viewport::Viewport;
 pub use wait::{POLL, TIMEOUT};

@@ -128,6 +128,17 @@ impl Browser {
         }
     }
 
+    /// Scrolls `el` to the middle of the window, as a person scrolls what
+    /// they want to tap into comfortable view (WebDriver alone scrolls it
+    /// to the very edge, under the phone layout's bottom bar), then clicks.
+    async fn tap(&self, el: &fantoccini::elements::Element) -> Result<(), CmdError> {
+        let arg = serde_json::to_value(el).map_err(|e| CmdError::Json(e))?;
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", vec![arg])
+            .await?;
+        el.click().await
+    }
+
     /// Clicks the first visible, enabled element matching `selector` (a real
     /// WebDriver click), retrying until [`TIMEOUT`](crate::TIMEOUT) while it
     /// is missing, hidden, disabled, covered or replaced by a re-render.
@@ -144,7 +155,7 @@ impl Browser {
             let mut why = Vec::new();
             for el in els {
                 match (el.is_displayed().await, el.is_enabled().await) {
-                    (Ok(true), Ok(true)) => match el.click().await {
+                    (Ok(true), Ok(true)) => match self.tap(&el).await {
                         Ok(()) => return Ok(()),
                         Err(e) => why.push(format!("click: {e}")),
                     },
@@ -174,7 +185,7 @@ impl Browser {
                 let Some(el) = els.get(index) else {
                     return Err(format!("only {} element(s) match", els.len()));
                 };
-                let err = match el.click().await {
+                let err = match self.tap(el).await {
                     Ok(()) => return Ok(()),
                     Err(e) => e,
                 };
@@ -193,7 +204,7 @@ impl Browser {
                             index + 1,
                             index + 1
                         );
-                        return f.click().await.map_err(|e| format!("fallback click: {e}"));
+                        return self.tap(f).await.map_err(|e| format!("fallback click: {e}"));
                     }
                 }
                 Err(format!("click: {err}"))

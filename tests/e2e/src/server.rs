@@ -16,6 +16,7 @@ pub struct Server {
     child: Option<Child>,
     port: u16,
     dir: PathBuf,
+    dist: PathBuf,
 }
 
 fn repo_root() -> PathBuf {
@@ -23,7 +24,7 @@ fn repo_root() -> PathBuf {
 }
 
 /// The build folder: `MTD_DIST`, set by scripts/test.sh.
-fn dist() -> PathBuf {
+pub fn dist() -> PathBuf {
     match std::env::var("MTD_DIST") {
         Ok(v) if !v.trim().is_empty() => PathBuf::from(v.trim()),
         _ => panic!("MTD_DIST is not set: run scripts/test.sh, which builds the release into dist/"),
@@ -33,6 +34,11 @@ fn dist() -> PathBuf {
 impl Server {
     /// Serves the build with an empty sync folder on a free port.
     pub fn start_with_sync() -> Server {
+        Server::serving(dist())
+    }
+
+    /// Serves `dist` (for example a modified copy of the build) the same way.
+    pub fn serving(dist: PathBuf) -> Server {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -47,6 +53,7 @@ impl Server {
             child: None,
             port,
             dir,
+            dist,
         };
         server.start();
         server
@@ -59,7 +66,7 @@ impl Server {
             .arg(repo_root().join("scripts/serve.sh"))
             .args(["--no-build", "--sync"])
             .env("PORT", self.port.to_string())
-            .env("MTD_DIST", dist())
+            .env("MTD_DIST", &self.dist)
             .env("MTD_SYNC_DIR", self.dir.join("data"))
             .env("MTD_NGINX_ACCESS_LOG", self.access_log_path())
             .stdin(Stdio::null())

@@ -7,6 +7,9 @@ pub enum Viewport {
     Desktop,
     /// 1024 x 768 CSS pixels (a 4:3 projector); not in [`Viewport::ALL`].
     Projector43,
+    /// 320 x 568 CSS pixels (the smallest phone still in use, and 400 %
+    /// zoom of a 1280 px window); not in [`Viewport::ALL`].
+    SmallPhone,
 }
 
 impl Viewport {
@@ -18,6 +21,7 @@ impl Viewport {
             Viewport::Phone => (390, 844),
             Viewport::Desktop => (1920, 1080),
             Viewport::Projector43 => (1024, 768),
+            Viewport::SmallPhone => (320, 568),
         }
     }
 
@@ -27,7 +31,13 @@ impl Viewport {
             Viewport::Phone => "phone",
             Viewport::Desktop => "desktop",
             Viewport::Projector43 => "projector-4x3",
+            Viewport::SmallPhone => "phone-320",
         }
+    }
+
+    /// Phones overlay their scrollbars.
+    pub fn is_phone(self) -> bool {
+        matches!(self, Viewport::Phone | Viewport::SmallPhone)
     }
 }
 
