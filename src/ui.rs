@@ -18,7 +18,25 @@ pub use blocks::question::QuestionView;
 pub use pack::ModuleCache;
 pub use progress_context::Progress;
 
-/// An app-internal address. One place to add a sub-path prefix later.
+/// An app-internal address for router links (`<A>`, `navigate`): the
+/// router adds the base path of a sub-path deployment itself.
 pub fn href(path: &str) -> String {
     path.to_owned()
+}
+
+/// The path the app is served under: "" at the site root, "/learning"
+/// when built with `--public-url /learning/` (read from `<base href>`).
+pub fn base_path() -> String {
+    leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// An app address for places the router does not handle (`window.open`).
+pub fn outside_href(path: &str) -> String {
+    format!("{}{path}", base_path())
 }

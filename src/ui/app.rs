@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Router>
+        <Router base=super::base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="app-header">
                 <div class="app-header__inner">

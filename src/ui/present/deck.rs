@@ -101,7 +101,7 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
             let n = state.get_untracked().slide;
             if let Some(w) = web_sys::window() {
                 let _ = w.open_with_url_and_target_and_features(
-                    &crate::ui::href(&format!("/presenter/{id}/{n}")),
+                    &crate::ui::outside_href(&format!("/presenter/{id}/{n}")),
                     &format!("mtd-presenter-{id}"),
                     "width=1280,height=800",
                 );
