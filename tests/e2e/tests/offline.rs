@@ -280,3 +280,29 @@ async fn reading_settings_apply_everywhere_and_are_kept() {
     b.screenshot("section-dark-largest").await;
     b.close().await;
 }
+
+/// Home, a section and settings at 320 and 390 px in light and dark, saved
+/// as screenshots for people to look at (tests/e2e/screenshots/phone*/).
+#[tokio::test]
+async fn phone_pages_in_light_and_dark() {
+    for viewport in [Viewport::SmallPhone, Viewport::Phone] {
+        let b = Browser::start(viewport).await;
+        for theme in ["light", "dark"] {
+            b.goto("/").await;
+            b.js(
+                "localStorage.setItem('mtd-learn.reading', JSON.stringify({size: 0, theme: arguments[0]}));",
+                vec![json!(theme)],
+            )
+            .await;
+            for (route, name) in [("/", "home"), ("/m/family-dynamics/rules", "section"), ("/settings", "settings")] {
+                b.goto(route).await;
+                b.wait_visible("h1").await;
+                b.wait_loaded().await;
+                b.wait_js(&format!("document.documentElement.dataset.theme === '{theme}'")).await;
+                b.assert_no_horizontal_scroll(&format!("{route} in {theme}")).await;
+                b.screenshot(&format!("{name}-{theme}")).await;
+            }
+        }
+        b.close().await;
+    }
+}
