@@ -4,11 +4,13 @@
 # no stdin). Prints one line per tool: "ok <tool> <version>" or
 # "installing <tool> <version> (...)".
 #
-# Usage:  scripts/setup.sh [build|all] [--check]
+# Usage:  scripts/setup.sh [build|all|bench] [--check]
 #   build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, nginx, brotli
 #   all     build + chromium and chromedriver for the browser tests (default)
+#   bench   all + nginx's Brotli modules (brotli_static and on-the-fly brotli),
+#           for scripts/bench.sh; the app and its tests do not need them
 #   --check report only, install nothing; exit 1 if something is missing
-# The mode can also come from the environment: MTD_SETUP=build|all.
+# The mode can also come from the environment: MTD_SETUP=build|all|bench.
 #
 # Can be run or sourced. When sourced it also leaves PATH pointing at
 # ~/.cargo/bin and npm's global bin in the calling shell; the installing
@@ -27,22 +29,22 @@ _mtd_setup_main() {
     local mode="${MTD_SETUP:-all}" check=0 arg
     for arg in "$@"; do
         case "$arg" in
-            build | all) mode="$arg" ;;
+            build | all | bench) mode="$arg" ;;
             --check) check=1 ;;
             -h | --help)
                 sed -n '2,20p' "$MTD_ROOT/scripts/setup.sh"
                 return 0
                 ;;
             *)
-                echo "setup: unknown argument '$arg' (expected build, all or --check)" >&2
+                echo "setup: unknown argument '$arg' (expected build, all, bench or --check)" >&2
                 return 2
                 ;;
         esac
     done
     case "$mode" in
-        build | all) ;;
+        build | all | bench) ;;
         *)
-            echo "setup: MTD_SETUP must be build or all, not '$mode'" >&2
+            echo "setup: MTD_SETUP must be build, all or bench, not '$mode'" >&2
             return 2
             ;;
     esac
@@ -55,7 +57,10 @@ _mtd_setup_main() {
     # (it has the dav module). brotli: bench figures. curl: nginx readiness
     # poll. chromium + chromium-driver: browser unit tests and e2e.
     local -a want=(nginx-light brotli curl)
-    [[ "$mode" == all ]] && want+=(chromium chromium-driver)
+    [[ "$mode" == build ]] || want+=(chromium chromium-driver)
+    # Benchmark only: serve the precompressed .br files (brotli_static) and
+    # compress the rest with brotli too (deploy/nginx-brotli.conf).
+    [[ "$mode" == bench ]] && want+=(libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter)
     # npm is only needed to install binaryen; any node/npm on PATH will do.
     command -v npm >/dev/null 2>&1 || want+=(npm)
     # cargo install builds C code (build scripts of trunk's dependencies).
