@@ -34,19 +34,19 @@ fn main() -> ExitCode {
         eprintln!("{file}: cannot read");
         return ExitCode::FAILURE;
     };
-    let name_of = |p: Option<&Path>| {
-        p.and_then(|p| p.to_str())
-            .unwrap_or("?")
-            .to_owned()
-    };
-    let lang = name_of(path.parent().and_then(Path::file_name).map(Path::new));
-    let id = name_of(path.file_stem().map(Path::new));
-    let parsed = parse_module(&Course::module_path(&lang, &id), &source);
+    // public/content/<lang>/<id>.md
+    let lang = name(path.parent().and_then(Path::file_name));
+    let id = name(path.file_stem());
+    let parsed = parse_module(&Course::module_path(lang, id), &source);
     for problem in &parsed.problems {
         eprintln!("{problem}");
     }
-    print!("{}", deck_page(&parsed.value, &lang));
+    print!("{}", deck_page(&parsed.value, lang));
     ExitCode::SUCCESS
+}
+
+fn name(part: Option<&std::ffi::OsStr>) -> &str {
+    part.and_then(|s| s.to_str()).unwrap_or("?")
 }
 
 fn deck_page(module: &Module, lang: &str) -> String {
@@ -61,7 +61,11 @@ fn deck_page(module: &Module, lang: &str) -> String {
         if slide.index == 0 {
             let _ = writeln!(slides, "<h2>{}</h2>", esc(&slide.section.title));
         } else {
-            let _ = writeln!(slides, "<p class=\"kicker\">{}</p>", esc(&slide.section.title));
+            let _ = writeln!(
+                slides,
+                "<p class=\"kicker\">{}</p>",
+                esc(&slide.section.title)
+            );
         }
         blocks(&mut slides, &slide.slide.blocks);
         slides.push_str("</section>\n");
