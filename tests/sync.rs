@@ -315,3 +315,13 @@ fn the_qr_code_of_a_link_is_drawn_as_a_square_path() {
     assert!(d.starts_with("M0 0h7v1h-7z"), "finder pattern top left: {}", &d[..20]);
     assert!(qr_svg_path(&"x".repeat(5000)).is_none());
 }
+
+proptest! {
+    #[test]
+    fn the_server_stores_the_envelope_plus_33_bytes(len in 0usize..4000) {
+        // 5 header + 12 nonce + 16 tag: what docs/sync-protocol.md promises.
+        let keys = Keys::derive(&code(9));
+        let file = seal(&keys, [0; NONCE_BYTES], &vec![b'a'; len]);
+        prop_assert_eq!(file.len(), len + 33);
+    }
+}
