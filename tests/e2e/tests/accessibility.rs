@@ -300,33 +300,63 @@ async fn axe_every_page_desktop() {
     every_page(Viewport::Desktop).await;
 }
 
-/// The projector view at 4:3, on a question slide before and after the
-/// answer is revealed.
+/// The projector view at 4:3: every slide of the module (question slides
+/// also with the answer revealed) in the light theme, the first slide and
+/// the first revealed question also in the dark one (the deck has its own
+/// colours, which must not depend on the theme).
 #[tokio::test]
-async fn axe_projector() {
+async fn axe_projector_every_slide() {
     let b = Browser::start(Viewport::Projector43).await;
     let mut acc = Audit::default();
     open(&b, &format!("/present/{MODULE}/1"), "[data-test=deck] [data-test=slide-content]").await;
     let (_, total) = b.deck_counter().await;
     b.wait_deck_slide(MODULE, 1, total).await;
     audit(&b, &mut acc, "deck-projector").await;
-    // The first question slide: step there with the arrow key.
-    let mut n = 1;
-    while b.count("[data-test=deck] [data-test=slide-question]").await == 0 && n < total {
-        b.press(Key::Right).await;
-        n += 1;
-        b.wait_deck_slide(MODULE, n, total).await;
+    let mut dark_question = false;
+    for n in 1..=total {
+        if n > 1 {
+            b.press(Key::Right).await;
+            b.wait_deck_slide(MODULE, n, total).await;
+            audit_light(&b, &mut acc, &format!("slide {n}")).await;
+        }
+        if b.count("[data-test=deck] [data-test=slide-question]").await > 0 {
+            b.press('r').await;
+            b.wait_visible("[data-test=deck] [data-test=revealed]").await;
+            if dark_question {
+                audit_light(&b, &mut acc, &format!("slide {n} revealed")).await;
+            } else {
+                audit(&b, &mut acc, "deck-projector-revealed").await;
+                dark_question = true;
+            }
+        }
     }
-    b.check(
-        b.count("[data-test=deck] [data-test=slide-question]").await > 0,
-        "no question slide in the deck",
-    )
-    .await;
-    audit(&b, &mut acc, "deck-projector-question").await;
-    b.press('r').await;
-    b.wait_visible("[data-test=deck] [data-test=revealed]").await;
-    audit(&b, &mut acc, "deck-projector-revealed").await;
+    b.check(dark_question, "no question slide in the deck").await;
+    b.step("the blanked screen and a typed slide number");
+    b.press('b').await;
+    b.wait_visible("[data-test=black]").await;
+    audit_light(&b, &mut acc, "blanked").await;
+    b.press('b').await;
+    b.press('3').await;
+    b.wait_visible("[data-test=jump]").await;
+    audit_light(&b, &mut acc, "typed slide number").await;
+    b.press(Key::Enter).await;
+    b.wait_deck_slide(MODULE, 3, total).await;
     finish(b, acc).await;
+}
+
+/// Runs axe in the light theme only.
+async fn audit_light(b: &Browser, acc: &mut Audit, label: &str) {
+    b.step(&format!("axe: {label}"));
+    let found = b.axe().await;
+    acc.runs += 1;
+    if !found.is_empty() {
+        let list: String = found.iter().map(|v| v.to_string()).collect();
+        acc.problems.push(format!(
+            "[{}] {label} (light): {} violation(s)\n{list}",
+            b.viewport,
+            found.len()
+        ));
+    }
 }
 
 // -- keyboard only ----------------------------------------------------------------
