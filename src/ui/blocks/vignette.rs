@@ -93,7 +93,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                     <div class="case-step case-step--done">
                         <TextBlocks blocks=step.body.clone()/>
                         <p class="case-step__chosen"><span class="case-step__you">"You chose: "</span>{rich(&chosen.text)}</p>
-                        <p class=format!("choice-result {class}") tabindex="-1"><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
+                        <p class=format!("choice-result {class}") data-test="choice-result" tabindex="-1"><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
                     </div>
                 }.into_any());
             }
@@ -114,7 +114,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                                     path.update(|p| p.push((step_id.clone(), i as u8)));
                                     save();
                                     // The step just done is the one before the current step or the end.
-                                    focus_in_case(".case-step--done:nth-last-child(2) .choice-result");
+                                    focus_in_case(".case-step--done:nth-last-child(2) [data-test=choice-result]");
                                 }>{rich(&c.text)}</button>
                             </li>
                         }
