@@ -33,7 +33,9 @@ fn strip_comments(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     out.push_str(rest);
     out
@@ -45,7 +47,11 @@ fn hex_vars(block: &str) -> HashMap<String, String> {
         .split(';')
         .filter_map(|decl| {
             let (name, value) = decl.split_once(':')?;
-            let name = name.trim().trim_start_matches('{').trim().strip_prefix("--")?;
+            let name = name
+                .trim()
+                .trim_start_matches('{')
+                .trim()
+                .strip_prefix("--")?;
             let value = value.trim();
             (value.starts_with('#') && (value.len() == 7 || value.len() == 4))
                 .then(|| (name.to_owned(), value.to_owned()))
@@ -89,25 +95,50 @@ const NON_TEXT: f64 = 3.0;
 const APP_PAIRS: &[(&str, &str, f64, &str)] = &[
     ("text", "bg", TEXT, "body text"),
     ("text", "surface", TEXT, "panels, cards, questions"),
-    ("text", "surface-2", TEXT, "default buttons, chosen scale point"),
+    (
+        "text",
+        "surface-2",
+        TEXT,
+        "default buttons, chosen scale point",
+    ),
     ("text", "info-bg", TEXT, "notes, notices"),
     ("text", "good-bg", TEXT, "correct option, tip"),
     ("text", "partial-bg", TEXT, "warnings"),
     ("text", "bad-bg", TEXT, "wrong option, delete confirmation"),
     ("text-muted", "bg", TEXT, "hints, footer"),
-    ("text-muted", "surface", TEXT, "card summaries, chart values"),
+    (
+        "text-muted",
+        "surface",
+        TEXT,
+        "card summaries, chart values",
+    ),
     ("text-muted", "surface-2", TEXT, "private badge"),
     ("text-muted", "info-bg", TEXT, "hints in a notice"),
     ("link", "bg", TEXT, "links"),
-    ("link", "surface", TEXT, "links in panels, secondary buttons"),
+    (
+        "link",
+        "surface",
+        TEXT,
+        "links in panels, secondary buttons",
+    ),
     ("link", "info-bg", TEXT, "links in notes"),
     ("link", "good-bg", TEXT, "links in tips"),
     ("link", "partial-bg", TEXT, "links in warnings"),
     ("primary", "surface", TEXT, "block labels, card status"),
     ("primary", "surface-2", TEXT, "module number"),
     ("primary", "bg", TEXT, "presenter minutes"),
-    ("on-primary", "primary", TEXT, "header, primary buttons, continue card"),
-    ("on-primary", "primary-strong", TEXT, "primary button hovered"),
+    (
+        "on-primary",
+        "primary",
+        TEXT,
+        "header, primary buttons, continue card",
+    ),
+    (
+        "on-primary",
+        "primary-strong",
+        TEXT,
+        "primary button hovered",
+    ),
     ("good", "good-bg", TEXT, "result: correct"),
     ("partial", "partial-bg", TEXT, "result: partly right"),
     ("bad", "bad-bg", TEXT, "result: not quite"),
@@ -117,23 +148,62 @@ const APP_PAIRS: &[(&str, &str, f64, &str)] = &[
     ("bad", "bg", TEXT, "sync error in the footer"),
     ("focus", "bg", NON_TEXT, "focus ring on the page"),
     ("focus", "surface", NON_TEXT, "focus ring in a panel"),
-    ("focus", "surface-2", NON_TEXT, "focus ring on a grey surface"),
-    ("on-primary", "primary", NON_TEXT, "focus ring in the header"),
-    ("border-control", "surface", NON_TEXT, "edges of text fields and lists"),
-    ("border-control", "bg", NON_TEXT, "edge of the reflection field"),
-    ("primary", "surface", NON_TEXT, "profile bar (after), option chosen"),
+    (
+        "focus",
+        "surface-2",
+        NON_TEXT,
+        "focus ring on a grey surface",
+    ),
+    (
+        "on-primary",
+        "primary",
+        NON_TEXT,
+        "focus ring in the header",
+    ),
+    (
+        "border-control",
+        "surface",
+        NON_TEXT,
+        "edges of text fields and lists",
+    ),
+    (
+        "border-control",
+        "bg",
+        NON_TEXT,
+        "edge of the reflection field",
+    ),
+    (
+        "primary",
+        "surface",
+        NON_TEXT,
+        "profile bar (after), option chosen",
+    ),
     ("text-muted", "surface", NON_TEXT, "profile bar (before)"),
 ];
 
 const SLIDE_PAIRS: &[(&str, &str, f64, &str)] = &[
     ("slide-text", "slide-bg", TEXT, "slide text"),
-    ("slide-muted", "slide-bg", TEXT, "counter, hints, quotations"),
-    ("slide-accent", "slide-bg", TEXT, "kicker, question label, links"),
+    (
+        "slide-muted",
+        "slide-bg",
+        TEXT,
+        "counter, hints, quotations",
+    ),
+    (
+        "slide-accent",
+        "slide-bg",
+        TEXT,
+        "kicker, question label, links",
+    ),
     ("slide-good", "slide-bg", TEXT, "revealed correct answer"),
     ("focus", "slide-bg", NON_TEXT, "focus ring in the deck"),
 ];
 
-fn check(theme: &str, vars: &HashMap<String, String>, pairs: &[(&str, &str, f64, &str)]) -> Vec<String> {
+fn check(
+    theme: &str,
+    vars: &HashMap<String, String>,
+    pairs: &[(&str, &str, f64, &str)],
+) -> Vec<String> {
     let mut bad = Vec::new();
     for (fg, bg, min, use_) in pairs {
         let (Some(f), Some(b)) = (vars.get(*fg), vars.get(*bg)) else {
@@ -161,31 +231,70 @@ fn every_theme_has_enough_contrast() {
     let tokens = strip_comments(&read("style/tokens.css"));
     let light = hex_vars(block(&tokens, ":root"));
     let mut dark = light.clone();
-    dark.extend(hex_vars(block(&tokens, "@media (prefers-color-scheme: dark)")
-        .split_once(":root")
-        .map(|(_, rest)| rest)
-        .unwrap_or_default()));
+    dark.extend(hex_vars(
+        block(&tokens, "@media (prefers-color-scheme: dark)")
+            .split_once(":root")
+            .map(|(_, rest)| rest)
+            .unwrap_or_default(),
+    ));
     // block() stops at the first `}`, the end of the dark theme's :root.
-    assert_ne!(light.get("bg"), dark.get("bg"), "the dark theme was not found");
+    assert_ne!(
+        light.get("bg"),
+        dark.get("bg"),
+        "the dark theme was not found"
+    );
 
     let present = strip_comments(&read("style/present.css"));
-    let slide = hex_vars(block(&present, ".deck, .deck__frame--small, .handout__frame"));
-    assert!(slide.contains_key("slide-bg"), "the projector theme was not found");
+    let slide = hex_vars(block(
+        &present,
+        ".deck, .deck__frame--small, .handout__frame",
+    ));
+    assert!(
+        slide.contains_key("slide-bg"),
+        "the projector theme was not found"
+    );
 
     let mut bad = check("light", &light, APP_PAIRS);
     bad.extend(check("dark", &dark, APP_PAIRS));
     bad.extend(check("projector", &slide, SLIDE_PAIRS));
     // Fixed colours of the deck (present.css).
     for (fg, bg, min, use_) in [
-        ("#111111", slide["slide-accent"].as_str(), TEXT, "slide-number prompt"),
-        (slide["slide-text"].as_str(), "#13282c", TEXT, "overview slide title"),
-        (slide["slide-muted"].as_str(), "#13282c", TEXT, "overview slide preview"),
-        (slide["slide-accent"].as_str(), "#13282c", TEXT, "overview slide number"),
-        (slide["slide-accent"].as_str(), "#13282c", NON_TEXT, "current slide in the overview"),
+        (
+            "#111111",
+            slide["slide-accent"].as_str(),
+            TEXT,
+            "slide-number prompt",
+        ),
+        (
+            slide["slide-text"].as_str(),
+            "#13282c",
+            TEXT,
+            "overview slide title",
+        ),
+        (
+            slide["slide-muted"].as_str(),
+            "#13282c",
+            TEXT,
+            "overview slide preview",
+        ),
+        (
+            slide["slide-accent"].as_str(),
+            "#13282c",
+            TEXT,
+            "overview slide number",
+        ),
+        (
+            slide["slide-accent"].as_str(),
+            "#13282c",
+            NON_TEXT,
+            "current slide in the overview",
+        ),
     ] {
         let r = ratio(fg, bg);
         if r < min {
-            bad.push(format!("projector: {fg} on {bg} is {r:.2}:1, needs {min}:1 ({use_})"));
+            bad.push(format!(
+                "projector: {fg} on {bg} is {r:.2}:1, needs {min}:1 ({use_})"
+            ));
         }
     }
     assert!(bad.is_empty(), "contrast too low:\n  {}", bad.join("\n  "));

@@ -101,18 +101,29 @@ impl Browser {
     /// is printed as a note for a person to check.
     pub async fn axe(&self) -> Vec<Violation> {
         let source = axe_source();
-        let has = self.js("return typeof window.axe === 'object' && !!window.axe.run;", vec![]).await;
+        let has = self
+            .js(
+                "return typeof window.axe === 'object' && !!window.axe.run;",
+                vec![],
+            )
+            .await;
         if has != json!(true) {
             // Sent as the script itself (not eval'd): the page's CSP does
             // not apply to WebDriver scripts, but would forbid eval.
             let script = format!("{source}\n;return typeof window.axe;");
             let v = self.js(&script, vec![]).await;
             if v != json!("object") {
-                self.fail(&format!("axe-core did not load into the page (typeof axe: {v})"))
-                    .await;
+                self.fail(&format!(
+                    "axe-core did not load into the page (typeof axe: {v})"
+                ))
+                .await;
             }
         }
-        let v = match self.client.execute_async(JS_RUN, vec![json!(AXE_TAGS)]).await {
+        let v = match self
+            .client
+            .execute_async(JS_RUN, vec![json!(AXE_TAGS)])
+            .await
+        {
             Ok(v) => v,
             Err(e) => self.fail(&format!("axe.run failed: {e}")).await,
         };

@@ -67,8 +67,8 @@ impl Browser {
         })
         .await
         .map_err(|e| format!("join: {e}"))??;
-        let v: Value =
-            serde_json::from_str(&res).map_err(|e| format!("answer is not JSON ({e}): {}", truncate(&res, 300)))?;
+        let v: Value = serde_json::from_str(&res)
+            .map_err(|e| format!("answer is not JSON ({e}): {}", truncate(&res, 300)))?;
         if v["value"]["error"].is_string() {
             return Err(format!(
                 "{}: {}",
@@ -185,8 +185,10 @@ impl Browser {
             .await;
         let node = found["nodeId"].as_i64().unwrap_or(0);
         if node == 0 {
-            self.fail(&format!("no element `{selector}` for the accessibility tree"))
-                .await;
+            self.fail(&format!(
+                "no element `{selector}` for the accessibility tree"
+            ))
+            .await;
         }
         let v = self
             .cdp(
@@ -194,7 +196,11 @@ impl Browser {
                 json!({ "nodeId": node, "fetchRelatives": false }),
             )
             .await;
-        let n = v["nodes"].as_array().and_then(|a| a.first()).cloned().unwrap_or(Value::Null);
+        let n = v["nodes"]
+            .as_array()
+            .and_then(|a| a.first())
+            .cloned()
+            .unwrap_or(Value::Null);
         AxNode {
             role: n["role"]["value"].as_str().unwrap_or_default().to_string(),
             name: n["name"]["value"]

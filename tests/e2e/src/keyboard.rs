@@ -118,7 +118,11 @@ impl Browser {
         }
         self.fail(&format!(
             "{} {max} times without reaching `{selector}`; focus went through:\n    {}",
-            if back { "pressed Shift+Tab" } else { "pressed Tab" },
+            if back {
+                "pressed Shift+Tab"
+            } else {
+                "pressed Tab"
+            },
             order.join("\n    ")
         ))
         .await

@@ -136,7 +136,8 @@ async fn choose(b: &Browser, question: &str, value: usize) {
 async fn answer(b: &Browser, question: &str, value: usize) {
     b.wait_visible(question).await;
     choose(b, question, value).await;
-    b.click(&format!("{question} button[data-test=check]")).await;
+    b.click(&format!("{question} button[data-test=check]"))
+        .await;
     b.wait_result(question).await;
 }
 
@@ -147,7 +148,9 @@ async fn rate_first(b: &Browser, value: u8) {
     b.click_nth(
         &format!("{sel} label.scale__point input[value=\"{value}\"]"),
         0,
-        Some(&format!("{sel} label.scale__point:has(input[value=\"{value}\"])")),
+        Some(&format!(
+            "{sel} label.scale__point:has(input[value=\"{value}\"])"
+        )),
     )
     .await;
 }
@@ -160,7 +163,12 @@ async fn open(b: &Browser, path: &str, hook: &str) {
 
 /// Starts an attempt of `phase` from the assessment overview.
 async fn start_attempt(b: &Browser, phase: &str) {
-    open(b, &format!("/m/{ASSESSMENT}"), "li[data-test=phase][data-phase=before]").await;
+    open(
+        b,
+        &format!("/m/{ASSESSMENT}"),
+        "li[data-test=phase][data-phase=before]",
+    )
+    .await;
     b.click(&format!(
         "li[data-test=phase][data-phase={phase}] button[data-test=start-attempt]"
     ))
@@ -187,14 +195,22 @@ async fn every_page(vp: Viewport) {
     open(&b, &format!("/m/{MODULE}/rules"), QUESTION).await;
     audit(&b, &mut acc, "section").await;
     answer(&b, QUESTION, 0).await;
-    b.wait_visible(&format!("{QUESTION} [data-test=explanation]")).await;
+    b.wait_visible(&format!("{QUESTION} [data-test=explanation]"))
+        .await;
     audit(&b, &mut acc, "section-answered").await;
 
     b.step("the section with a case, a self-assessment and a reflection");
-    open(&b, &format!("/m/{MODULE}/apply"), "section[data-test=vignette]").await;
+    open(
+        &b,
+        &format!("/m/{MODULE}/apply"),
+        "section[data-test=vignette]",
+    )
+    .await;
     audit(&b, &mut acc, "apply").await;
-    b.click("section[data-test=vignette] button[data-test=choice]").await;
-    b.wait_visible("section[data-test=vignette] [data-test=choice-result]").await;
+    b.click("section[data-test=vignette] button[data-test=choice]")
+        .await;
+    b.wait_visible("section[data-test=vignette] [data-test=choice-result]")
+        .await;
     rate_first(&b, 4).await;
     b.wait_visible("section[data-test=likert] figure[data-test=profile]")
         .await;
@@ -210,12 +226,18 @@ async fn every_page(vp: Viewport) {
 
     for reference in ["glossary", "help"] {
         open(&b, &format!("/m/{reference}"), "h1").await;
-        b.wait_visible("[data-test=term], [data-test=contact]").await;
+        b.wait_visible("[data-test=term], [data-test=contact]")
+            .await;
         audit(&b, &mut acc, reference).await;
     }
 
     b.step("the assessment: overview, before attempt, comparison");
-    open(&b, &format!("/m/{ASSESSMENT}"), "li[data-test=phase][data-phase=before]").await;
+    open(
+        &b,
+        &format!("/m/{ASSESSMENT}"),
+        "li[data-test=phase][data-phase=before]",
+    )
+    .await;
     audit(&b, &mut acc, "assessment").await;
     start_attempt(&b, "before").await;
     let first = "article[data-test=attempt] fieldset[data-test=question]";
@@ -229,7 +251,12 @@ async fn every_page(vp: Viewport) {
     rate_first(&b, 4).await;
     b.wait_visible("article[data-test=attempt] figure[data-test=profile]")
         .await;
-    open(&b, &format!("/m/{ASSESSMENT}"), "section[data-test=comparison]").await;
+    open(
+        &b,
+        &format!("/m/{ASSESSMENT}"),
+        "section[data-test=comparison]",
+    )
+    .await;
     b.wait_visible("section[data-test=comparison] figure[data-test=profile]")
         .await;
     audit(&b, &mut acc, "comparison").await;
@@ -240,12 +267,14 @@ async fn every_page(vp: Viewport) {
     audit(&b, &mut acc, "results").await;
     open(&b, "/certificate", "section[data-test=certificate]").await;
     b.fill("input[data-test=cert-name]", "Anna Müller").await;
-    b.wait_text("[data-test=cert-shown-name]", "Anna Müller").await;
+    b.wait_text("[data-test=cert-shown-name]", "Anna Müller")
+        .await;
     audit(&b, &mut acc, "certificate").await;
 
     b.step("settings: sync off, the delete confirmation");
     open(&b, "/settings", "select[data-test=language]").await;
-    b.wait_visible("[data-test=sync-panel] [data-test=sync-url]").await;
+    b.wait_visible("[data-test=sync-panel] [data-test=sync-url]")
+        .await;
     audit(&b, &mut acc, "settings").await;
     b.click("button[data-test=delete-all]").await;
     b.wait_visible("[data-test=confirm-dialog]").await;
@@ -273,7 +302,8 @@ async fn every_page(vp: Viewport) {
     .await;
     audit(&b, &mut acc, "settings-sync-on").await;
     b.click("button[data-test=sync-off]").await;
-    b.wait_visible("[data-test=sync-panel] [data-test=sync-url]").await;
+    b.wait_visible("[data-test=sync-panel] [data-test=sync-url]")
+        .await;
 
     b.step("an unknown address");
     b.goto("/no/such/page").await;
@@ -281,7 +311,12 @@ async fn every_page(vp: Viewport) {
     audit(&b, &mut acc, "not-found").await;
 
     b.step("presentation: deck, a question slide revealed, the overview");
-    open(&b, &format!("/present/{MODULE}/1"), "[data-test=deck] [data-test=slide-content]").await;
+    open(
+        &b,
+        &format!("/present/{MODULE}/1"),
+        "[data-test=deck] [data-test=slide-content]",
+    )
+    .await;
     let (_, total) = b.deck_counter().await;
     b.wait_deck_slide(MODULE, 1, total).await;
     audit(&b, &mut acc, "deck").await;
@@ -296,12 +331,22 @@ async fn every_page(vp: Viewport) {
     )
     .await;
 
-    open(&b, &format!("/presenter/{MODULE}/1"), "[data-test=presenter]").await;
+    open(
+        &b,
+        &format!("/presenter/{MODULE}/1"),
+        "[data-test=presenter]",
+    )
+    .await;
     b.wait_visible("[data-test=presenter-current] [data-test=slide-content]")
         .await;
     audit(&b, &mut acc, "presenter").await;
 
-    open(&b, &format!("/handout/{MODULE}"), "[data-test=handout-slide]").await;
+    open(
+        &b,
+        &format!("/handout/{MODULE}"),
+        "[data-test=handout-slide]",
+    )
+    .await;
     audit(&b, &mut acc, "handout").await;
 
     finish(b, acc).await;
@@ -325,7 +370,12 @@ async fn axe_every_page_desktop() {
 async fn axe_projector_every_slide() {
     let b = Browser::start(Viewport::Projector43).await;
     let mut acc = Audit::default();
-    open(&b, &format!("/present/{MODULE}/1"), "[data-test=deck] [data-test=slide-content]").await;
+    open(
+        &b,
+        &format!("/present/{MODULE}/1"),
+        "[data-test=deck] [data-test=slide-content]",
+    )
+    .await;
     let (_, total) = b.deck_counter().await;
     b.wait_deck_slide(MODULE, 1, total).await;
     audit(&b, &mut acc, "deck-projector").await;
@@ -338,7 +388,8 @@ async fn axe_projector_every_slide() {
         }
         if b.count("[data-test=deck] [data-test=slide-question]").await > 0 {
             b.press('r').await;
-            b.wait_visible("[data-test=deck] [data-test=revealed]").await;
+            b.wait_visible("[data-test=deck] [data-test=revealed]")
+                .await;
             if dark_question {
                 audit_light(&b, &mut acc, &format!("slide {n} revealed")).await;
             } else {
@@ -347,7 +398,8 @@ async fn axe_projector_every_slide() {
             }
         }
     }
-    b.check(dark_question, "no question slide in the deck").await;
+    b.check(dark_question, "no question slide in the deck")
+        .await;
     b.step("the blanked screen and a typed slide number");
     b.press('b').await;
     b.wait_visible("[data-test=black]").await;
@@ -411,7 +463,10 @@ async fn walk_focus(b: &Browser, label: &str, hook: &str, max: usize) -> Vec<Str
     );
     b.check(
         order.first().is_some_and(|d| d.contains("Skip to content")),
-        &format!("{label}: the first Tab stop is not the skip link: {:?}", order.first()),
+        &format!(
+            "{label}: the first Tab stop is not the skip link: {:?}",
+            order.first()
+        ),
     )
     .await;
     order
@@ -481,7 +536,8 @@ async fn keyboard_only_journey() {
     wait_checked(&b, QUESTION, "0").await;
     b.press(Key::Down).await;
     wait_checked(&b, QUESTION, "1").await;
-    b.wait_focus(&format!("{QUESTION} input[value=\"1\"]")).await;
+    b.wait_focus(&format!("{QUESTION} input[value=\"1\"]"))
+        .await;
     b.press(Key::Up).await;
     wait_checked(&b, QUESTION, "0").await;
     b.assert_focus_visible("the chosen option").await;
@@ -489,7 +545,8 @@ async fn keyboard_only_journey() {
     b.press(Key::Enter).await;
     b.wait_result(QUESTION).await;
     // The focus stays in the question, on the button that replaced "Check".
-    b.wait_focus(&format!("{QUESTION} button[data-test=retry]")).await;
+    b.wait_focus(&format!("{QUESTION} button[data-test=retry]"))
+        .await;
     b.assert_focus_visible("Try again after checking").await;
     let stored = b
         .wait_stored(&format!("/data/modules/{MODULE}/answers/fd-q-rules/value"))
@@ -550,7 +607,8 @@ async fn keyboard_only_journey() {
     tab_to(&b, &format!("{first} button[data-test=check]"), 6).await;
     b.press(Key::Enter).await;
     b.wait_result(&first).await;
-    b.wait_focus(&format!("{first} button[data-test=retry]")).await;
+    b.wait_focus(&format!("{first} button[data-test=retry]"))
+        .await;
 
     b.step("to the presentation of the module");
     shift_tab_to(&b, nav_course, 40).await;
@@ -597,12 +655,29 @@ async fn every_control_shows_its_focus() {
     let b = Browser::start(Viewport::Desktop).await;
     open(&b, &format!("/m/{MODULE}/rules"), QUESTION).await;
     answer(&b, QUESTION, 0).await;
-    walk_focus(&b, "a section with a checked question", &format!("{QUESTION} [data-test=result]"), 80).await;
+    walk_focus(
+        &b,
+        "a section with a checked question",
+        &format!("{QUESTION} [data-test=result]"),
+        80,
+    )
+    .await;
 
-    open(&b, &format!("/m/{MODULE}/apply"), "section[data-test=vignette]").await;
+    open(
+        &b,
+        &format!("/m/{MODULE}/apply"),
+        "section[data-test=vignette]",
+    )
+    .await;
     rate_first(&b, 3).await;
     b.wait_visible("figure[data-test=profile]").await;
-    let order = walk_focus(&b, "the case, self-assessment and reflection", "figure[data-test=profile]", 80).await;
+    let order = walk_focus(
+        &b,
+        "the case, self-assessment and reflection",
+        "figure[data-test=profile]",
+        80,
+    )
+    .await;
     for want in ["[data-test=choice]", "[type=radio]", "textarea"] {
         b.check(
             order.iter().any(|d| d.contains(want)),
@@ -612,9 +687,15 @@ async fn every_control_shows_its_focus() {
     }
 
     b.step("a case choice by keyboard: the focus goes to its feedback");
-    tab_to(&b, "section[data-test=vignette] button[data-test=choice]", 40).await;
+    tab_to(
+        &b,
+        "section[data-test=vignette] button[data-test=choice]",
+        40,
+    )
+    .await;
     b.press(Key::Enter).await;
-    b.wait_focus("section[data-test=vignette] [data-test=choice-result]").await;
+    b.wait_focus("section[data-test=vignette] [data-test=choice-result]")
+        .await;
     b.assert_focus_visible("the case feedback").await;
 
     open(&b, "/settings", "select[data-test=language]").await;
@@ -625,11 +706,17 @@ async fn every_control_shows_its_focus() {
     )
     .await;
 
-    open(&b, &format!("/presenter/{MODULE}/1"), "[data-test=presenter]").await;
+    open(
+        &b,
+        &format!("/presenter/{MODULE}/1"),
+        "[data-test=presenter]",
+    )
+    .await;
     b.step("presenter: Enter on the Next button moves one slide");
     tab_to(&b, "button[data-test=presenter-next]", 10).await;
     b.press(Key::Enter).await;
-    b.wait_text("[data-test=presenter-counter]", "Slide 2 of").await;
+    b.wait_text("[data-test=presenter-counter]", "Slide 2 of")
+        .await;
     b.close().await;
 }
 
@@ -652,8 +739,15 @@ async fn reduced_motion_switches_motion_off() {
              running: document.getAnimations().length }];";
 
     b.emulate_media(Theme::Light, false).await;
-    open(&b, &format!("/present/{MODULE}/1"), "[data-test=deck] [role=progressbar] > div").await;
-    let normal = b.wait_script("the deck's progress bar", probe, vec![]).await;
+    open(
+        &b,
+        &format!("/present/{MODULE}/1"),
+        "[data-test=deck] [role=progressbar] > div",
+    )
+    .await;
+    let normal = b
+        .wait_script("the deck's progress bar", probe, vec![])
+        .await;
     b.check(
         normal["bar"] == json!("0.2s"),
         &format!("without reduced motion the progress bar should slide in 0.2s: {normal}"),
@@ -663,12 +757,14 @@ async fn reduced_motion_switches_motion_off() {
     b.emulate_media(Theme::Light, true).await;
     b.refresh().await;
     b.wait_media(Theme::Light, true).await;
-    b.wait_visible("[data-test=deck] [role=progressbar] > div").await;
+    b.wait_visible("[data-test=deck] [role=progressbar] > div")
+        .await;
     b.press(Key::Right).await;
-    let reduced = b.wait_script("the deck's progress bar", probe, vec![]).await;
+    let reduced = b
+        .wait_script("the deck's progress bar", probe, vec![])
+        .await;
     b.check(
-        reduced["moving"].as_array().is_some_and(Vec::is_empty)
-            && reduced["running"] == json!(0),
+        reduced["moving"].as_array().is_some_and(Vec::is_empty) && reduced["running"] == json!(0),
         &format!("with reduced motion something still moves: {reduced}"),
     )
     .await;
@@ -688,7 +784,11 @@ async fn screen_reader_names_from_the_accessibility_tree() {
     b.step("landmarks and headings of a section");
     open(&b, &format!("/m/{MODULE}/rules"), QUESTION).await;
     let tree = b.ax_tree().await;
-    let roles: Vec<&str> = tree.iter().filter(|n| !n.ignored).map(|n| n.role.as_str()).collect();
+    let roles: Vec<&str> = tree
+        .iter()
+        .filter(|n| !n.ignored)
+        .map(|n| n.role.as_str())
+        .collect();
     for landmark in ["banner", "navigation", "main", "contentinfo"] {
         b.check(
             roles.contains(&landmark),
@@ -697,7 +797,8 @@ async fn screen_reader_names_from_the_accessibility_tree() {
         .await;
     }
     let nav = b.ax_of("header nav").await;
-    b.check(nav.name == "Main", &format!("header nav: {nav:?}")).await;
+    b.check(nav.name == "Main", &format!("header nav: {nav:?}"))
+        .await;
 
     b.step("the question is a named group of named radio buttons");
     let legend = b
@@ -732,7 +833,9 @@ async fn screen_reader_names_from_the_accessibility_tree() {
         )
         .await;
     }
-    let check = b.ax_of(&format!("{QUESTION} button[data-test=check]")).await;
+    let check = b
+        .ax_of(&format!("{QUESTION} button[data-test=check]"))
+        .await;
     b.check(
         check.role == "button" && check.name == "Check answer",
         &format!("the check button: {check:?}"),
@@ -748,7 +851,12 @@ async fn screen_reader_names_from_the_accessibility_tree() {
     .await;
 
     b.step("the self-assessment profile: a figure with a table, the chart hidden");
-    open(&b, &format!("/m/{MODULE}/apply"), "section[data-test=likert]").await;
+    open(
+        &b,
+        &format!("/m/{MODULE}/apply"),
+        "section[data-test=likert]",
+    )
+    .await;
     let statement = b.ax_of("fieldset[data-test=statement]").await;
     b.check(
         statement.role == "group" && statement.name.starts_with("1."),
@@ -770,8 +878,11 @@ async fn screen_reader_names_from_the_accessibility_tree() {
     )
     .await;
     let chart = b.ax_of("figure[data-test=profile] svg").await;
-    b.check(chart.ignored, &format!("the chart is not hidden from screen readers: {chart:?}"))
-        .await;
+    b.check(
+        chart.ignored,
+        &format!("the chart is not hidden from screen readers: {chart:?}"),
+    )
+    .await;
     let cells = b
         .js(
             "return Array.from(document.querySelectorAll('figure[data-test=profile] tbody tr'), r => r.innerText.replace(/\\s+/g, ' ').trim());",
@@ -797,14 +908,21 @@ async fn screen_reader_names_from_the_accessibility_tree() {
     b.click("button[data-test=sync-off]").await;
 
     b.step("the deck's progress");
-    open(&b, &format!("/present/{MODULE}/2"), "[data-test=deck] [data-test=slide-content]").await;
+    open(
+        &b,
+        &format!("/present/{MODULE}/2"),
+        "[data-test=deck] [data-test=slide-content]",
+    )
+    .await;
     let bar = b.ax_of("[data-test=deck] [role=progressbar]").await;
     b.check(
         bar.role == "progressbar" && bar.name == "Slide",
         &format!("the deck's progress bar: {bar:?}"),
     )
     .await;
-    let text = b.attr("[data-test=deck] [role=progressbar]", "aria-valuetext").await;
+    let text = b
+        .attr("[data-test=deck] [role=progressbar]", "aria-valuetext")
+        .await;
     b.check(
         text.as_deref().is_some_and(|t| t.starts_with("Slide 2 of")),
         &format!("the progress bar's value text: {text:?}"),
