@@ -44,6 +44,23 @@ pub struct AxNode {
     pub ignored: bool,
 }
 
+impl AxNode {
+    /// A node of CDP's `Accessibility.AXNode`, the name's whitespace collapsed.
+    fn from_cdp(n: &Value) -> AxNode {
+        AxNode {
+            role: n["role"]["value"].as_str().unwrap_or_default().to_string(),
+            name: n["name"]["value"]
+                .as_str()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            backend_id: n["backendDOMNodeId"].as_i64(),
+            ignored: n["ignored"].as_bool().unwrap_or(false),
+        }
+    }
+}
+
 impl Browser {
     /// Runs one CDP command in the current page's target and returns its
     /// result; fails the test on an error.
@@ -153,22 +170,7 @@ impl Browser {
         let v = self.cdp("Accessibility.getFullAXTree", json!({})).await;
         v["nodes"]
             .as_array()
-            .map(|nodes| {
-                nodes
-                    .iter()
-                    .map(|n| AxNode {
-                        role: n["role"]["value"].as_str().unwrap_or_default().to_string(),
-                        name: n["name"]["value"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        backend_id: n["backendDOMNodeId"].as_i64(),
-                        ignored: n["ignored"].as_bool().unwrap_or(false),
-                    })
-                    .collect()
-            })
+            .map(|nodes| nodes.iter().map(AxNode::from_cdp).collect())
             .unwrap_or_default()
     }
 
@@ -201,16 +203,6 @@ impl Browser {
             .and_then(|a| a.first())
             .cloned()
             .unwrap_or(Value::Null);
-        AxNode {
-            role: n["role"]["value"].as_str().unwrap_or_default().to_string(),
-            name: n["name"]["value"]
-                .as_str()
-                .unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            backend_id: n["backendDOMNodeId"].as_i64(),
-            ignored: n["ignored"].as_bool().unwrap_or(false),
-        }
+        AxNode::from_cdp(&n)
     }
 }

@@ -161,6 +161,19 @@ async fn open(b: &Browser, path: &str, hook: &str) {
     b.wait_loaded().await;
 }
 
+/// Opens the module's deck at slide 1; returns the number of slides.
+async fn open_deck(b: &Browser) -> usize {
+    open(
+        b,
+        &format!("/present/{MODULE}/1"),
+        "[data-test=deck] [data-test=slide-content]",
+    )
+    .await;
+    let (_, total) = b.deck_counter().await;
+    b.wait_deck_slide(MODULE, 1, total).await;
+    total
+}
+
 /// Starts an attempt of `phase` from the assessment overview.
 async fn start_attempt(b: &Browser, phase: &str) {
     open(
@@ -310,15 +323,8 @@ async fn every_page(vp: Viewport) {
     b.wait_text("h1", "Page not found").await;
     audit(&b, &mut acc, "not-found").await;
 
-    b.step("presentation: deck, a question slide revealed, the overview");
-    open(
-        &b,
-        &format!("/present/{MODULE}/1"),
-        "[data-test=deck] [data-test=slide-content]",
-    )
-    .await;
-    let (_, total) = b.deck_counter().await;
-    b.wait_deck_slide(MODULE, 1, total).await;
+    b.step("presentation: the deck and its slide overview");
+    open_deck(&b).await;
     audit(&b, &mut acc, "deck").await;
     b.press('o').await;
     b.wait_visible("[data-test=overview]").await;
@@ -370,14 +376,7 @@ async fn axe_every_page_desktop() {
 async fn axe_projector_every_slide() {
     let b = Browser::start(Viewport::Projector43).await;
     let mut acc = Audit::default();
-    open(
-        &b,
-        &format!("/present/{MODULE}/1"),
-        "[data-test=deck] [data-test=slide-content]",
-    )
-    .await;
-    let (_, total) = b.deck_counter().await;
-    b.wait_deck_slide(MODULE, 1, total).await;
+    let total = open_deck(&b).await;
     audit(&b, &mut acc, "deck-projector").await;
     let mut dark_question = false;
     for n in 1..=total {
