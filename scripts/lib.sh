@@ -10,6 +10,15 @@ MTD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MTD_TRUNK_VERSION="0.21.14"
 # shellcheck disable=SC2034 # used by setup.sh
 MTD_BINARYEN_VERSION="132"
+# axe-core (npm) for the accessibility checks of the e2e tests, installed by
+# `setup.sh all` into a git-ignored folder; test.sh passes the file to the
+# tests as MTD_AXE_JS (tests/e2e/src/axe.rs has the same default).
+# shellcheck disable=SC2034 # used by setup.sh
+MTD_AXE_VERSION="4.14.1"
+# shellcheck disable=SC2034 # used by setup.sh and test.sh
+MTD_AXE_PREFIX="$MTD_ROOT/target/npm"
+# shellcheck disable=SC2034 # used by setup.sh and test.sh
+MTD_AXE_FILE="$MTD_AXE_PREFIX/node_modules/axe-core/axe.min.js"
 
 # Put the places where our installers drop binaries on PATH (idempotent):
 # cargo install -> ~/.cargo/bin, npm install -g -> "$(npm prefix -g)/bin".

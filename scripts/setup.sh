@@ -6,7 +6,8 @@
 #
 # Usage:  scripts/setup.sh [build|all|bench] [--check]
 #   build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, nginx, brotli
-#   all     build + chromium and chromedriver for the browser tests (default)
+#   all     build + chromium and chromedriver for the browser tests, and
+#           axe-core (npm) for the accessibility checks (default)
 #   bench   all + nginx's Brotli modules (brotli_static and on-the-fly brotli),
 #           for scripts/bench.sh; the app and its tests do not need them
 #   --check report only, install nothing; exit 1 if something is missing
@@ -193,6 +194,28 @@ _mtd_setup_main() {
             echo "setup: installed binaryen@$MTD_BINARYEN_VERSION but '$(command -v wasm-opt)' reports '$have';" \
                 "is Debian's binaryen installed and first on PATH? (apt-get remove binaryen)" >&2
             return 1
+        fi
+    fi
+
+    # ---- axe-core (npm, for the e2e accessibility checks) ---------------------
+    # Into a git-ignored folder of the repository, not globally: the tests
+    # read the one file axe.min.js (MTD_AXE_FILE, see scripts/lib.sh).
+    if [[ "$mode" == all ]]; then
+        have="$(node -p "require('$MTD_AXE_PREFIX/node_modules/axe-core/package.json').version" 2>/dev/null)" || have=""
+        if [[ "$have" == "$MTD_AXE_VERSION" && -s "$MTD_AXE_FILE" ]]; then
+            echo "ok axe-core $have"
+        elif ((check)); then
+            echo "missing axe-core $MTD_AXE_VERSION${have:+ (found $have)} in $MTD_AXE_PREFIX"
+            missing=1
+        else
+            echo "installing axe-core $MTD_AXE_VERSION${have:+ (found $have)} (npm install --prefix $MTD_AXE_PREFIX)"
+            mkdir -p "$MTD_AXE_PREFIX"
+            npm install --prefix "$MTD_AXE_PREFIX" --no-audit --no-fund --no-save --no-package-lock \
+                "axe-core@$MTD_AXE_VERSION" </dev/null
+            if [[ ! -s "$MTD_AXE_FILE" ]]; then
+                echo "setup: npm installed axe-core@$MTD_AXE_VERSION but $MTD_AXE_FILE is missing" >&2
+                return 1
+            fi
         fi
     fi
 

@@ -19,8 +19,8 @@
 # Environment: anything cargo, wasm-bindgen-test-runner or the e2e tests
 # read passes through. Defaults set here: CHROMEDRIVER=/usr/bin/chromedriver,
 # CHROME_BIN=/usr/bin/chromium, WASM_BINDGEN_TEST_TIMEOUT=120,
-# WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30. MTD_NGINX_KEEP=1 keeps the e2e
-# server's logs.
+# WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30, MTD_AXE_JS=target/npm/node_modules/
+# axe-core/axe.min.js. MTD_NGINX_KEEP=1 keeps the e2e server's logs.
 
 # The layer_* functions are called indirectly through run_layer.
 # shellcheck disable=SC2317
@@ -40,6 +40,8 @@ trap 'echo "test.sh: terminated" >&2; exit 143' TERM
 
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
+# axe-core for tests/e2e/tests/accessibility.rs (installed by setup.sh all).
+export MTD_AXE_JS="${MTD_AXE_JS:-$MTD_AXE_FILE}"
 
 declare -a LAYER_NAMES=() LAYER_RESULTS=() LAYER_TIMES=()
 TOTAL_START="$(mtd_now)"

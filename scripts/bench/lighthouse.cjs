@@ -14,6 +14,7 @@
 //   lighthouse_NAME_accessibility   score 0..100
 //   lighthouse_NAME_fcp / _lcp / _tbt / _speed_index   ms
 //   lighthouse_NAME_cls             unitless
+//   lighthouse_NAME_transfer        bytes the page loaded (total-byte-weight)
 // then, for every page other than PEER, lighthouse_NAME_vs_PEER_<figure>: the
 // page's figure divided by the peer's ("n/a" where the peer's is 0), and a
 // '#' table of all pages side by side. The LCP element of each run and each
@@ -51,6 +52,7 @@ const FIGURES = [
   ["tbt", "ms", 0, (r) => r.audits["total-blocking-time"].numericValue],
   ["cls", "cls", 3, (r) => r.audits["cumulative-layout-shift"].numericValue],
   ["speed_index", "ms", 0, (r) => r.audits["speed-index"].numericValue],
+  ["transfer", "bytes", 0, (r) => r.audits["total-byte-weight"].numericValue],
 ];
 
 function runLighthouse(url, outFile) {

@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=super::base_path()>
+            <FocusAfterNavigation/>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="app-header">
                 <div class="app-header__inner">
@@ -149,12 +150,44 @@ fn FooterPrivacy() -> impl IntoView {
 
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
+    focus_main();
+}
+
+/// Moves the focus to `main#main` (it has tabindex -1) without scrolling.
+fn focus_main() {
     if let Some(main) = document().get_element_by_id("main") {
         use wasm_bindgen::JsCast;
         if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
         }
     }
+}
+
+/// After moving to another page, the focus goes to the main content, as
+/// after the skip link: keyboard users go on from the new page's content
+/// instead of from a link that is gone, and screen readers announce the
+/// new page. Moving between slides of one deck leaves the focus alone.
+#[component]
+fn FocusAfterNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let previous = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let before = previous.get_value();
+        previous.set_value(Some(path.clone()));
+        // The first page: the browser's own start is right.
+        let Some(before) = before else { return };
+        let parent = |p: &str| p.rsplit_once('/').map(|(head, _)| head.to_owned());
+        let same_deck = parent(&before) == parent(&path)
+            && (path.contains("/present/") || path.contains("/presenter/"));
+        if before == path || same_deck {
+            return;
+        }
+        // After the new page has replaced the old one.
+        request_animation_frame(focus_main);
+    });
 }
 
 /// Tells the learner once when stored progress could not be used as it was.

@@ -19,6 +19,8 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
             <h2 class="contact__title">{contact.title}</h2>
             {contact.region.map(|r| view! { <p class="contact__region">{r}</p> })}
             <TextBlocks blocks=contact.body/>
+            // No empty list for a service without phone, e-mail or web address.
+            {(phone_link.is_some() || contact.email.is_some() || contact.url.is_some()).then(|| view! {
             <ul class="contact__ways" role="list">
                 {phone_link.map(|(href, label)| view! { <li><span class="contact__kind">"Phone: "</span><a href=href>{label}</a></li> })}
                 {contact.email.map(|e| view! { <li><span class="contact__kind">"E-mail: "</span><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
@@ -26,6 +28,7 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
                     <li><span class="contact__kind">"Web: "</span><a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}<span class="visually-hidden">" (opens in a new tab)"</span></a></li>
                 })}
             </ul>
+            })}
         </section>
     }
 }

@@ -112,9 +112,16 @@ pub fn ProfileChart(
         .collect_view();
     let readings: Vec<String> = scores.iter().filter_map(reading).collect();
     let comparing = before.is_some();
+    // Chromium does not name a figure by its caption: say so explicitly.
+    static FIGURES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let caption_id = format!(
+        "profile-title-{}",
+        FIGURES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let labelled_by = caption_id.clone();
     view! {
-        <figure class="profile" data-test="profile">
-            <figcaption class="profile__title">{title.clone()}</figcaption>
+        <figure class="profile" data-test="profile" aria-labelledby=labelled_by>
+            <figcaption class="profile__title" id=caption_id>{title.clone()}</figcaption>
             <svg class="profile__chart" viewBox=format!("-4 0 {} {height}", WIDTH + 8.0) aria-hidden="true" focusable="false">
                 {ticks.iter().map(|&t| {
                     let x = x_of(t as f64, points);

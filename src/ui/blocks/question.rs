@@ -80,11 +80,21 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
             save();
         }
     };
+    // The button pressed is replaced by the other one: keep the focus
+    // here (on "Try again" after checking, on the first option after a
+    // retry) instead of losing it to the page.
+    let retry_button = NodeRef::<leptos::html::Button>::new();
+    let option_list = NodeRef::<leptos::html::Ul>::new();
     let check = {
         let save = save.clone();
         move |_| {
             checked.set(true);
             save();
+            request_animation_frame(move || {
+                if let Some(button) = retry_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
         }
     };
     let retry = move |_| {
@@ -92,6 +102,16 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
         selected.set(Vec::new());
         attempt.update(|a| *a += 1);
         save();
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let first = option_list
+                .get_untracked()
+                .and_then(|list| list.query_selector("input").ok().flatten())
+                .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(input) = first {
+                let _ = input.focus();
+            }
+        });
     };
 
     let name = format!("{module_id}--{}", question.id);
@@ -191,11 +211,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
             </legend>
             <TextBlocks blocks=extra/>
             <p class="hint">{hint}</p>
-            <ul class="options" role="list">{options}</ul>
+            <ul class="options" role="list" node_ref=option_list>{options}</ul>
             <div class="question__feedback" aria-live="polite">{result}</div>
             <div class="question__actions">
                 {move || if checked.get() {
-                    view! { <button type="button" class="button button--secondary" data-test="retry" on:click=retry.clone()>"Try again"</button> }.into_any()
+                    view! { <button type="button" class="button button--secondary" data-test="retry" node_ref=retry_button on:click=retry.clone()>"Try again"</button> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button button--primary" data-test="check" disabled=move || selected.with(Vec::is_empty) on:click=check.clone()>

@@ -55,11 +55,28 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
             )
         }
     };
+    // The choice pressed is gone after choosing: the focus goes to what
+    // follows from it (read out by screen readers), and after a restart to
+    // the first choice, instead of to the top of the page.
+    let case_steps = NodeRef::<leptos::html::Div>::new();
+    let focus_in_case = move |selector: &'static str| {
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let target = case_steps
+                .get_untracked()
+                .and_then(|steps| steps.query_selector(selector).ok().flatten())
+                .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
+        });
+    };
     let restart = {
         let save = save.clone();
         move |_| {
             path.set(Vec::new());
             save();
+            focus_in_case("button[data-test=choice]");
         }
     };
 
@@ -76,7 +93,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                     <div class="case-step case-step--done">
                         <TextBlocks blocks=step.body.clone()/>
                         <p class="case-step__chosen"><span class="case-step__you">"You chose: "</span>{rich(&chosen.text)}</p>
-                        <p class=format!("choice-result {class}")><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
+                        <p class=format!("choice-result {class}") data-test="choice-result" tabindex="-1"><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
                     </div>
                 }.into_any());
             }
@@ -96,6 +113,8 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                                 <button type="button" class="choice" data-test="choice" on:click=move |_| {
                                     path.update(|p| p.push((step_id.clone(), i as u8)));
                                     save();
+                                    // The step just done is the one before the current step or the end.
+                                    focus_in_case(".case-step--done:nth-last-child(2) [data-test=choice-result]");
                                 }>{rich(&c.text)}</button>
                             </li>
                         }
@@ -128,7 +147,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
             <p class="vignette__label">"Case study"</p>
             <h2 class="vignette__title" id=format!("case-{}", vignette.id)>{vignette.title.clone()}</h2>
             <TextBlocks blocks=vignette.intro.clone()/>
-            <div aria-live="polite">{steps}</div>
+            <div node_ref=case_steps>{steps}</div>
             <Show when=move || path.with(|p| !p.is_empty())>
                 <button type="button" class="button button--quiet" on:click=restart.clone()>"Start the case again"</button>
             </Show>

@@ -171,6 +171,8 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     };
     view! {
         <div class="deck" data-test="deck" lang=loaded.lang.clone() on:touchstart=on_touch_start on:touchend=on_touch_end>
+            // The page's heading for screen readers; slides have h2 titles.
+            <h1 class="visually-hidden">{module.title.clone()}</h1>
             <div class="deck__frame" node_ref=frame data-test="slide" data-slide=move || state.get().slide.to_string()>
                 {current_slide}
             </div>
@@ -184,7 +186,7 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
                 <p class="deck__jump" data-test="jump">{move || format!("Go to slide {} – press Enter", typed.get())}</p>
             </Show>
             <Show when=move || black.get()>
-                <div class="deck__black" data-test="black" aria-label="Screen blanked; press B to show the slide again"></div>
+                <div class="deck__black" data-test="black"><p class="visually-hidden">"Screen blanked; press B to show the slide again"</p></div>
             </Show>
             {overview_grid}
         </div>

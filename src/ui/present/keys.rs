@@ -70,7 +70,11 @@ impl Navigation {
             if event.ctrl_key() || event.alt_key() || event.meta_key() {
                 return;
             }
-            let Some(cmd) = command(&event.key()) else {
+            let key = event.key();
+            if focus_owns_key(&event, &key) {
+                return;
+            }
+            let Some(cmd) = command(&key) else {
                 return;
             };
             event.prevent_default();
@@ -79,6 +83,24 @@ impl Navigation {
             }
         });
         on_cleanup(move || keys.remove());
+    }
+}
+
+/// Whether the focused control needs `key` for itself: Enter and Space
+/// press a focused button or follow a link (the presenter's buttons, the
+/// slide overview), and a text field or list keeps every key.
+fn focus_owns_key(event: &web_sys::KeyboardEvent, key: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match target.tag_name().to_ascii_lowercase().as_str() {
+        "input" | "textarea" | "select" => true,
+        "button" | "a" | "summary" => matches!(key, "Enter" | " "),
+        _ => false,
     }
 }
 

@@ -94,7 +94,7 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
     view! {
         <div class="presenter" data-test="presenter" lang=loaded.lang.clone()>
             <header class="presenter__bar">
-                <p class="presenter__module">{module.title.clone()}</p>
+                <h1 class="presenter__module">{module.title.clone()}</h1>
                 <p data-test="presenter-counter">{move || format!("Slide {} of {total}", state.get().slide)}</p>
                 <p>
                     <span class="presenter__label">"Elapsed "</span>

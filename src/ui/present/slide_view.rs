@@ -39,7 +39,8 @@ pub fn SlideView(
     revealed: Signal<bool>,
 ) -> impl IntoView {
     let heading = if slide.opens_section {
-        view! { <h1 class="slide__title">{slide.section_title.clone()}</h1> }.into_any()
+        // h2: the page's h1 is the module (deck, presenter) or the handout.
+        view! { <h2 class="slide__title">{slide.section_title.clone()}</h2> }.into_any()
     } else {
         view! { <p class="slide__kicker">{slide.section_title.clone()}</p> }.into_any()
     };

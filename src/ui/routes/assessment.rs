@@ -92,7 +92,7 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
             view! {
                 <li class="module-card module-card--plain phase-card" data-test="phase" data-phase=phase.as_str()>
                     <div class="module-card__body">
-                        <h3 class="module-card__title">{phase_name(phase)}</h3>
+                        <h2 class="module-card__title">{phase_name(phase)}</h2>
                         <p class="module-card__summary">{status.clone().unwrap_or_else(|| "Not taken yet.".to_owned())}</p>
                         {(count > 1).then(|| view! { <p class="hint">{format!("{count} attempts are kept; the latest one counts.")}</p> })}
                         <div class="question__actions">

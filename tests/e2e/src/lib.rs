@@ -10,9 +10,17 @@
 //! its own ([`Browser::download_dir`], [`Browser::wait_download`]), and can
 //! open a second window in the same session ([`Browser::open_window`]).
 //!
+//! Accessibility: [`Browser::axe`] runs axe-core in the page (the file
+//! comes from `MTD_AXE_JS`), [`Browser::emulate_media`] switches the dark
+//! theme and reduced motion, [`Browser::emulate_zoom`] shows the page as at
+//! 200 % or 400 % zoom, [`Browser::ax_tree`] reads the accessibility tree,
+//! and [`Browser::tab_to`] / [`Browser::assert_focus_visible`] walk the page
+//! by keyboard.
+//!
 //! The app under test is reached through `MTD_BASE_URL` (set by
 //! `scripts/test.sh`, which builds the release and serves it with nginx).
 
+mod axe;
 mod browser;
 mod cdp;
 mod checks;
@@ -20,6 +28,7 @@ mod downloads;
 mod driver;
 mod failure;
 mod http;
+mod keyboard;
 mod page;
 mod present;
 mod server;
@@ -28,7 +37,9 @@ mod viewport;
 mod wait;
 mod windows;
 
+pub use axe::{axe_path, Violation, AXE_TAGS};
 pub use browser::{base_url, Browser};
+pub use cdp::{AxNode, Theme};
 pub use server::{dist, Server};
 pub use page::{screenshot_dir, KEY_PREFIX, PROGRESS_KEY};
 pub use viewport::Viewport;
