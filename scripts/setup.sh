@@ -8,8 +8,9 @@
 #   build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, nginx, brotli
 #   all     build + chromium and chromedriver for the browser tests, and
 #           axe-core (npm) for the accessibility checks (default)
-#   bench   all + nginx's Brotli modules (brotli_static and on-the-fly brotli),
-#           for scripts/bench.sh; the app and its tests do not need them
+#   bench   build + chromium and chromedriver + nginx's Brotli modules
+#           (brotli_static, on-the-fly brotli), for scripts/bench.sh; the app
+#           and its tests do not need them
 #   --check report only, install nothing; exit 1 if something is missing
 # The mode can also come from the environment: MTD_SETUP=build|all|bench.
 #
