@@ -238,7 +238,8 @@ fi
 # --- served by nginx: Chromium timings and Lighthouse ---------------------------------------
 if ((browser)); then
     tools="$MTD_ROOT/target/bench-tools"
-    if cmp -s scripts/bench/package-lock.json "$tools/package-lock.json" &&
+    if cmp -s scripts/bench/package.json "$tools/package.json" &&
+        cmp -s scripts/bench/package-lock.json "$tools/package-lock.json" &&
         [[ -x "$tools/node_modules/.bin/lighthouse" && -d "$tools/node_modules/reveal.js/dist" ]]; then
         echo "bench: tools in $tools are up to date" >&2
     else
