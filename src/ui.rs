@@ -4,6 +4,7 @@
 mod app;
 mod blocks;
 mod download;
+mod http;
 mod pack;
 mod present;
 mod progress_context;
