@@ -25,3 +25,45 @@ pub use timing::{
 pub fn session_folder(base: &str, code: &SessionCode) -> String {
     format!("{base}live/{}/", code.folder_name())
 }
+
+/// What can be polled on a slide: each question, and each self-assessment
+/// statement the projector shows (the first five of a block), with a label
+/// for the trainer's button. Ids too long for an answer file are left out.
+pub fn polls_on(blocks: &[crate::content::Block]) -> Vec<(Poll, String)> {
+    use crate::content::{Block, QuestionKind};
+    let mut out = Vec::new();
+    let questions = blocks.iter().filter(|b| matches!(b, Block::Question(_))).count();
+    let mut question_number = 0;
+    for block in blocks {
+        match block {
+            Block::Question(q) => {
+                question_number += 1;
+                let kind = match q.kind {
+                    QuestionKind::Multiple => PollKind::Multiple,
+                    QuestionKind::Single | QuestionKind::TrueFalse => PollKind::Choice,
+                };
+                let label = if questions > 1 {
+                    format!("question {question_number}")
+                } else {
+                    "the question".to_owned()
+                };
+                out.push((Poll { id: q.id.clone(), kind, options: q.options.len(), open: true }, label));
+            }
+            Block::Likert(l) => {
+                for (n, statement) in l.statements.iter().take(LIKERT_POLLS).enumerate() {
+                    out.push((
+                        Poll { id: statement.id.clone(), kind: PollKind::Likert, options: l.scale.len(), open: true },
+                        format!("statement {}", n + 1),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.retain(|(poll, _)| Poll::valid_id(&poll.id) && (1..=MAX_OPTIONS).contains(&poll.options));
+    out
+}
+
+/// Statements of a Likert block on a slide that can be polled (the ones
+/// the projector shows).
+pub const LIKERT_POLLS: usize = 5;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::live::{JoinPage, LivePage};
 use super::pack::{fetch_course, ModuleCache};
 use super::present::{Deck, Handout, Presenter};
 use super::progress_context::Progress;
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("present/:module/:n") view=Deck/>
                     <Route path=path!("presenter/:module/:n") view=Presenter/>
                     <Route path=path!("handout/:module") view=Handout/>
+                    <Route path=path!("live") view=JoinPage/>
+                    <Route path=path!("live/:code") view=LivePage/>
                     <Route path=path!("results") view=Results/>
                     <Route path=path!("certificate") view=Certificate/>
                     <Route path=path!("settings") view=Settings/>
