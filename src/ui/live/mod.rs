@@ -7,7 +7,7 @@ mod participant;
 mod trainer;
 
 pub use participant::{JoinForm, JoinPage, LivePage};
-pub use trainer::{pollables, LiveDeck, LiveTrainer, Pollable, TrainerStatus};
+pub use trainer::{pollables, LiveDeck, LiveTrainer, Pollable, PresenterLive, TrainerStatus};
 
 use gloo_net::http::Request;
 use web_sys::RequestCache;

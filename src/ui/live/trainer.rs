@@ -581,3 +581,123 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
         {results}
     }
 }
+
+/// What the deck tells the presenter window about the live session.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct LiveInfo {
+    status: String,
+    code: Option<String>,
+    poll: Option<String>,
+    open: bool,
+    answers: usize,
+    counts: Vec<usize>,
+}
+
+fn live_channel(module: &str) -> Option<web_sys::BroadcastChannel> {
+    web_sys::BroadcastChannel::new(&format!("mtd-learn.live.{module}")).ok()
+}
+
+impl LiveTrainer {
+    /// Keeps the presenter window(s) of this module told about the session
+    /// (the code and the poll's counts), for as long as the deck lives.
+    pub fn announce(self) {
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+        let Some(channel) = live_channel(&self.module.get_value()) else {
+            return;
+        };
+        let info = move || LiveInfo {
+            status: self.status.with(TrainerStatus::kind).to_owned(),
+            code: self.session.with(|s| s.as_ref().map(|s| s.code.clone())),
+            poll: self.poll.with(|p| p.as_ref().map(|p| p.id.clone())),
+            open: self.poll.with(|p| p.as_ref().is_some_and(|p| p.open)),
+            answers: self.tally.with(|t| t.as_ref().map_or(0, |t| t.answers)),
+            counts: self.tally.with(|t| t.as_ref().map(|t| t.counts.clone()).unwrap_or_default()),
+        };
+        let post = {
+            let channel = channel.clone();
+            move |info: LiveInfo| {
+                if let Ok(text) = serde_json::to_string(&info) {
+                    let _ = channel.post_message(&JsValue::from_str(&text));
+                }
+            }
+        };
+        let on_message = {
+            let post = post.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                if event.data().as_string().as_deref() == Some("hello") {
+                    if let Some(info) = untrack(|| (self.alive()).then(info)) {
+                        post(info);
+                    }
+                }
+            })
+        };
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Effect::new(move |_| post(info()));
+        let keep = StoredValue::new_local((channel, on_message));
+        on_cleanup(move || {
+            keep.with_value(|(channel, _)| {
+                channel.set_onmessage(None);
+                channel.close();
+            })
+        });
+    }
+}
+
+/// The live session as the presenter window shows it: the code and the
+/// poll's counts (nothing while no session runs).
+#[component]
+pub fn PresenterLive(module: String) -> impl IntoView {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let info = RwSignal::new(None::<LiveInfo>);
+    if let Some(channel) = live_channel(&module) {
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Some(parsed) = event
+                .data()
+                .as_string()
+                .and_then(|text| serde_json::from_str::<LiveInfo>(&text).ok())
+            {
+                let _ = info.try_set(Some(parsed));
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let _ = channel.post_message(&JsValue::from_str("hello"));
+        let keep = StoredValue::new_local((channel, on_message));
+        on_cleanup(move || {
+            keep.with_value(|(channel, _)| {
+                channel.set_onmessage(None);
+                channel.close();
+            })
+        });
+    }
+    move || {
+        let info = info.get().filter(|i| i.code.is_some() && i.status != "off")?;
+        let code = info.code.clone().unwrap_or_default();
+        let poll = info.poll.as_ref().map(|id| {
+            let counts = info
+                .counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{} {c}", char::from(b'A' + (i as u8 % 26))))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            format!(
+                " · poll {id} {}: {} {} ({counts})",
+                if info.open { "open" } else { "closed" },
+                info.answers,
+                if info.answers == 1 { "answer" } else { "answers" }
+            )
+        });
+        let state = match info.status.as_str() {
+            "ended" => " (ended)",
+            "failing" => " (not saved – retrying)",
+            _ => "",
+        };
+        Some(view! {
+            <p class="presenter__live" data-test="presenter-live" data-answers=info.answers.to_string()>
+                <span class="presenter__label">"Live "</span><strong>{code}</strong>{state}{poll}
+            </p>
+        })
+    }
+}

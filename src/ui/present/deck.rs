@@ -92,6 +92,7 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     let id = module.id.clone();
     sync(&id, state);
     let live = LiveTrainer::new(state, id.clone(), loaded.lang.clone(), total);
+    live.announce();
     let polls: Vec<Vec<Pollable>> = slides.iter().map(|s| pollables(&s.slide.blocks)).collect();
     let first_poll = {
         let polls = polls.clone();

@@ -228,6 +228,13 @@ async fn a_trainer_and_two_participants_follow_poll_and_end() {
     trainer.screenshot("live-poll-result").await;
     let text = trainer.text(RESULTS).await.unwrap_or_default();
     assert!(text.contains("2 answers"), "result text: {text}");
+    trainer.step("the presenter window shows the session code and the counts too");
+    let projector = trainer.current_window().await;
+    trainer.open_window().await;
+    trainer.goto(&format!("/presenter/{MODULE}/{q}")).await;
+    let line = trainer.wait_text("[data-test=presenter] [data-test=presenter-live][data-answers='2']", &code).await;
+    assert!(line.contains("B 1") && line.contains("C 1") && line.contains("2 answers"), "presenter: {line}");
+    trainer.switch_to(&projector).await;
 
     p1.step("participant 1 changes their answer to C: it replaces the old one");
     answer_poll(&p1, 2, false).await;
