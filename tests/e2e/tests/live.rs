@@ -428,6 +428,27 @@ async fn latency_and_idle_requests_are_measured() {
     assert!(not_modified + 1 >= requests, "idle reads are conditional: {idle:?}");
     assert!((20.0..=60.0).contains(&per_minute), "{per_minute} requests per minute while idle");
 
+    p.step("the page is hidden (another tab, a locked phone): the participant reads less often");
+    p.js("Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+          Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));", vec![]).await;
+    // The read already planned at the visible interval comes first.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let before = count(&server);
+    let start = Instant::now();
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    let hidden = count(&server) - before;
+    let hidden_per_minute = hidden as f64 * 60.0 / start.elapsed().as_secs_f64();
+    eprintln!("live hidden: {hidden} requests in {:.1} s = {hidden_per_minute:.1} requests per minute per participant (hidden tab)", start.elapsed().as_secs_f64());
+    assert!(hidden_per_minute <= 10.0, "{hidden_per_minute} requests per minute while hidden");
+
+    p.step("shown again: the participant reads at once and follows the trainer");
+    trainer.press(Key::Right).await;
+    trainer.wait_deck_slide_attr(2).await;
+    p.js("delete document.visibilityState; delete document.hidden;
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));", vec![]).await;
+    p.wait_live("live", Some(2), Duration::from_secs(3)).await;
+
     trainer.close().await;
     p.close().await;
 }
