@@ -401,3 +401,30 @@ fn every_question_and_statement_of_the_pack_can_be_polled() {
     }
     assert!(checked > 50, "only {checked} ids checked");
 }
+
+#[test]
+fn questions_and_shown_statements_can_be_polled() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content/en/family-dynamics.md");
+    let module = parse_module("en/family-dynamics.md", &std::fs::read_to_string(root).unwrap()).value;
+    let mut questions = 0;
+    let mut statements = 0;
+    for slide in module.slides() {
+        for (poll, label) in polls_on(&slide.slide.blocks) {
+            assert!(poll.open && !label.is_empty());
+            match poll.kind {
+                PollKind::Likert => {
+                    statements += 1;
+                    assert!(poll.id.contains('.'), "{}", poll.id);
+                }
+                _ => {
+                    questions += 1;
+                    let q = module.questions().find(|q| q.id == poll.id).unwrap();
+                    assert_eq!(poll.options, q.options.len());
+                }
+            }
+        }
+    }
+    assert_eq!(questions, module.questions().count());
+    assert!(statements > 0, "family-dynamics has a self-assessment");
+    assert!(polls_on(&[]).is_empty());
+}
