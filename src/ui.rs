@@ -4,6 +4,8 @@
 mod app;
 mod blocks;
 mod download;
+mod http;
+mod live;
 mod pack;
 mod present;
 mod progress_context;

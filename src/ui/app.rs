@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::live::{JoinPage, LivePage};
 use super::pack::{fetch_course, ModuleCache};
 use super::present::{Deck, Handout, Presenter};
 use super::progress_context::Progress;
@@ -93,6 +94,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("present/:module/:n") view=Deck/>
                     <Route path=path!("presenter/:module/:n") view=Presenter/>
                     <Route path=path!("handout/:module") view=Handout/>
+                    <Route path=path!("live") view=JoinPage/>
+                    <Route path=path!("live/:code") view=LivePage/>
                     <Route path=path!("results") view=Results/>
                     <Route path=path!("certificate") view=Certificate/>
                     <Route path=path!("settings") view=Settings/>
@@ -130,6 +133,13 @@ fn keep_content_offline(pwa: super::pwa::Pwa) {
 #[component]
 fn FooterPrivacy() -> impl IntoView {
     let sync = expect_context::<super::sync::Sync>();
+    let location = leptos_router::hooks::use_location();
+    let in_live_session = move || {
+        location.pathname.with(|p| {
+            let p = p.strip_prefix(super::base_path().as_str()).unwrap_or(p);
+            p == "/live" || p.starts_with("/live/")
+        })
+    };
     view! {
         <div class="app-footer__privacy">
             {move || if sync.config.with(Option::is_some) {
@@ -137,6 +147,11 @@ fn FooterPrivacy() -> impl IntoView {
                     <p>"Sync is on: your progress is encrypted in this browser before it is stored on the sync server. "
                         <A href="/settings" exact=true>"Sync and data"</A></p>
                     <super::sync_panel::SyncStatusLine/>
+                }.into_any()
+            } else if in_live_session() {
+                view! {
+                    <p>"Your answers and notes stay in this browser. In a live session only the poll answers you send leave it, without your name. "
+                        <A href="/settings" exact=true>"Manage your data"</A></p>
                 }.into_any()
             } else {
                 view! {

@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use gloo_net::http::{Request, Response};
+
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use web_sys::RequestCache;
 use crate::progress::{decode, encode, Decoded, ProgressState};
 use crate::store;
 use crate::sync::*;
+use crate::ui::http::{send, Deadline, NetError};
 use crate::ui::Progress;
 
 /// What is stored under `store::SYNC_KEY` while sync is on.
@@ -243,7 +245,7 @@ impl Sync {
             .ok_or(SyncError::Unreadable("the stored sync code is damaged".into()))?;
         for _ in 0..3 {
             let known = self.remote.get_value();
-            let deadline = Deadline::start()?;
+            let deadline = Deadline::start(REQUEST_TIMEOUT_MS)?;
             let mut get = Request::get(&url)
                 .cache(RequestCache::NoStore)
                 .abort_signal(Some(&deadline.signal()));
@@ -276,7 +278,7 @@ impl Sync {
             }
             let plain = encode(&merged, &self.progress.device(), store::now_ms());
             let body = js_sys::Uint8Array::from(seal(&keys, nonce, plain.as_bytes()).as_slice());
-            let deadline = Deadline::start()?;
+            let deadline = Deadline::start(REQUEST_TIMEOUT_MS)?;
             let mut put = Request::put(&url)
                 .cache(RequestCache::NoStore)
                 .abort_signal(Some(&deadline.signal()))
@@ -303,60 +305,14 @@ impl Sync {
     }
 }
 
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
-/// A request's time limit: aborts it after `REQUEST_TIMEOUT_MS`.
-struct Deadline {
-    controller: web_sys::AbortController,
-    timer: Option<TimeoutHandle>,
-}
-
-impl Deadline {
-    fn start() -> Result<Self, SyncError> {
-        let controller = web_sys::AbortController::new().map_err(|_| SyncError::Unreachable)?;
-        let abort = controller.clone();
-        let timer = set_timeout_with_handle(
-            move || abort.abort(),
-            Duration::from_millis(u64::from(REQUEST_TIMEOUT_MS)),
-        )
-        .ok();
-        Ok(Deadline { controller, timer })
-    }
-
-    fn signal(&self) -> web_sys::AbortSignal {
-        self.controller.signal()
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let Some(timer) = self.timer.take() {
-            timer.clear();
+impl From<NetError> for SyncError {
+    fn from(error: NetError) -> Self {
+        match error {
+            NetError::Offline => SyncError::Offline,
+            NetError::Unreachable => SyncError::Unreachable,
+            NetError::Timeout => SyncError::Timeout,
         }
     }
-}
-
-/// Sends a request built with `deadline`'s signal; tells offline, timeout
-/// and unreachable apart.
-async fn send(
-    request: Result<Request, gloo_net::Error>,
-    deadline: &Deadline,
-) -> Result<Response, SyncError> {
-    if !online() {
-        return Err(SyncError::Offline);
-    }
-    let request = request.map_err(|_| SyncError::Unreachable)?;
-    request.send().await.map_err(|_| {
-        if deadline.signal().aborted() {
-            SyncError::Timeout
-        } else if !online() {
-            SyncError::Offline
-        } else {
-            SyncError::Unreachable
-        }
-    })
 }
 
 /// Reads, caps, decrypts and decodes the server's file.

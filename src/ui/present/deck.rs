@@ -10,6 +10,7 @@ use super::channel::{sync, DeckState};
 use super::deck_params;
 use super::keys::{Command, Navigation};
 use super::slide_view::{SlideData, SlideView};
+use crate::ui::live::{pollables, LiveDeck, LiveTrainer, Pollable, TrainerStatus};
 use crate::ui::pack::LoadedModule;
 use crate::ui::routes::{set_title, with_module};
 
@@ -87,8 +88,16 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     let state = RwSignal::new(DeckState::opened_at(start.clamp(1, total.max(1))));
     let black = RwSignal::new(false);
     let overview = RwSignal::new(false);
+    let help = RwSignal::new(false);
     let id = module.id.clone();
     sync(&id, state);
+    let live = LiveTrainer::new(state, id.clone(), loaded.lang.clone(), total);
+    live.announce();
+    let polls: Vec<Vec<Pollable>> = slides.iter().map(|s| pollables(&s.slide.blocks)).collect();
+    let first_poll = {
+        let polls = polls.clone();
+        move || polls.get(state.get_untracked().slide - 1).and_then(|p| p.first().cloned())
+    };
 
     follow_in_address(state, format!("/present/{id}"));
 
@@ -114,8 +123,30 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
         Command::Fullscreen => toggle_fullscreen(),
         Command::Overview => overview.update(|o| *o = !*o),
         Command::Presenter => open_presenter(),
+        Command::Live => {
+            if live.live() {
+                live.join_shown.update(|s| *s = !*s);
+            } else if live.status.get_untracked() != TrainerStatus::Ended {
+                live.start();
+            }
+        }
+        Command::Poll => {
+            if let Some(item) = first_poll() {
+                let open = live.poll.with_untracked(|p| p.as_ref().is_some_and(|p| p.open && p.id == item.poll.id));
+                if open { live.close_poll() } else { live.open_poll(item.poll) }
+            }
+        }
+        Command::Help => help.update(|h| *h = !*h),
         _ => {}
     });
+    // The poll result takes the right side of the slide: fit it again.
+    let results_shown = {
+        let polls = polls.clone();
+        Memo::new(move |_| {
+            let n = state.with(|s| s.slide);
+            live.poll.with(|p| p.as_ref().is_some_and(|p| polls.get(n - 1).is_some_and(|here| here.iter().any(|i| i.poll.id == p.id))))
+        })
+    };
 
     // Swipe on tablets: left for the next slide, right for the previous one.
     let touch_x = StoredValue::new(None::<i32>);
@@ -138,6 +169,10 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     };
 
     let frame = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let _ = results_shown.get();
+        fit_after_render(frame);
+    });
     let slides_for_view = slides.clone();
     let current_slide = move || {
         let data = slides_for_view.get(state.get().slide - 1).cloned();
@@ -173,7 +208,7 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
         <div class="deck" data-test="deck" lang=loaded.lang.clone() on:touchstart=on_touch_start on:touchend=on_touch_end>
             // The page's heading for screen readers; slides have h2 titles.
             <h1 class="visually-hidden">{module.title.clone()}</h1>
-            <div class="deck__frame" node_ref=frame data-test="slide" data-slide=move || state.get().slide.to_string()>
+            <div class="deck__frame" class:deck__frame--results=move || results_shown.get() node_ref=frame data-test="slide" data-slide=move || state.get().slide.to_string()>
                 {current_slide}
             </div>
             <div class="deck__progress" role="progressbar" aria-label="Slide"
@@ -189,7 +224,38 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
                 <div class="deck__black" data-test="black"><p class="visually-hidden">"Screen blanked; press B to show the slide again"</p></div>
             </Show>
             {overview_grid}
+            <LiveDeck trainer=live polls/>
+            <Show when=move || help.get()>
+                <KeyHelp/>
+            </Show>
         </div>
+    }
+}
+
+/// The deck's keys, shown with ? or H.
+#[component]
+fn KeyHelp() -> impl IntoView {
+    let keys = [
+        ("→ Space N PageDown", "next slide"),
+        ("← Backspace PageUp", "previous slide"),
+        ("Home / End", "first / last slide"),
+        ("number, Enter", "go to that slide"),
+        ("R", "reveal the answer of a question"),
+        ("B or .", "blank the screen"),
+        ("F", "full screen"),
+        ("O or Esc", "overview of all slides"),
+        ("P", "open the presenter window"),
+        ("L", "start a live session; then show or hide how to join"),
+        ("Q", "live session: open or close the poll on this slide"),
+        ("? or H", "show or hide these keys"),
+    ];
+    view! {
+        <section class="deck-help" data-test="key-help" aria-label="Keys">
+            <h2>"Keys"</h2>
+            <dl>
+                {keys.into_iter().map(|(k, what)| view! { <dt>{k}</dt><dd>{what}</dd> }).collect_view()}
+            </dl>
+        </section>
     }
 }
 

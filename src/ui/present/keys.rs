@@ -118,6 +118,13 @@ pub enum Command {
     Fullscreen,
     Overview,
     Presenter,
+    /// Start a live session, or show/hide its join information.
+    Live,
+    /// Open or close the poll on the current slide's first question or
+    /// statement (live session only).
+    Poll,
+    /// Show or hide the list of keys.
+    Help,
 }
 
 pub fn command(key: &str) -> Option<Command> {
@@ -132,6 +139,9 @@ pub fn command(key: &str) -> Option<Command> {
         "f" | "F" => Command::Fullscreen,
         "Escape" | "o" | "O" => Command::Overview,
         "p" | "P" => Command::Presenter,
+        "l" | "L" => Command::Live,
+        "q" | "Q" => Command::Poll,
+        "?" | "h" | "H" => Command::Help,
         d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => {
             Command::Digit(d.as_bytes()[0] - b'0')
         }
@@ -154,5 +164,8 @@ mod tests {
         assert_eq!(command("7"), Some(Command::Digit(7)));
         assert_eq!(command("."), Some(Command::Black));
         assert_eq!(command("x"), None);
+        assert_eq!(command("L"), Some(Command::Live));
+        assert_eq!(command("q"), Some(Command::Poll));
+        assert_eq!(command("?"), Some(Command::Help));
     }
 }

@@ -102,6 +102,7 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
                     <button type="button" class="button button--quiet" on:click=move |_| started.set(js_sys::Date::now())>"Restart timer"</button>
                 </p>
                 <p><span class="presenter__label">"Clock "</span><span data-test="clock">{move || clock_text(now.get())}</span></p>
+                <crate::ui::live::PresenterLive module=module.id.clone()/>
             </header>
             <div class="presenter__grid">
                 <section class="presenter__current" aria-label="Current slide">

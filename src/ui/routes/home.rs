@@ -66,6 +66,10 @@ fn CourseOverview(course: Course) -> impl IntoView {
                     {assessments.into_iter().map(|entry| view! { <EntryLink entry/> }).collect_view()}
                 </ul>
             })}
+            <section class="panel live-join-panel" aria-labelledby="live-join-title">
+                <h2 id="live-join-title" class="section-heading">"Join a live session"</h2>
+                <crate::ui::live::JoinForm/>
+            </section>
             {(!references.is_empty()).then(|| view! {
                 <h2 class="section-heading">"Reference"</h2>
                 <ul class="module-list">

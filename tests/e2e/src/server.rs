@@ -135,6 +135,20 @@ impl Server {
             .collect()
     }
 
+    /// Every request line nginx logged so far with the response status.
+    pub fn responses(&self) -> Vec<(String, u16)> {
+        fs::read_to_string(self.access_log_path())
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| {
+                let mut parts = l.split('"');
+                let request = parts.nth(1)?.to_owned();
+                let status = parts.next()?.split_whitespace().next()?.parse().ok()?;
+                Some((request, status))
+            })
+            .collect()
+    }
+
     /// The files the sync backend holds, with their bytes.
     pub fn sync_files(&self) -> Vec<(String, Vec<u8>)> {
         let folder = self.dir.join("data/sync");
@@ -158,6 +172,37 @@ impl Server {
 }
 
 impl Server {
+    /// The sync backend's folder on disk (`…/sync/`); live sessions are
+    /// in `live/<code>/` below it.
+    pub fn sync_dir(&self) -> PathBuf {
+        self.dir.join("data/sync")
+    }
+
+    /// The files of a live session's folder (`live/<folder>/`), with their
+    /// text; `None` when the folder does not exist.
+    pub fn live_files(&self, folder: &str) -> Option<Vec<(String, String)>> {
+        let entries = fs::read_dir(self.sync_dir().join("live").join(folder)).ok()?;
+        let mut files: Vec<(String, String)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read_to_string(e.path()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        files.sort();
+        Some(files)
+    }
+
+    /// Replaces a file of a live session, as a broken or hostile writer would.
+    pub fn write_live_file(&self, folder: &str, name: &str, bytes: &[u8]) {
+        let dir = self.sync_dir().join("live").join(folder);
+        fs::create_dir_all(&dir).expect("create the live folder");
+        fs::write(dir.join(name), bytes).expect("write the live file");
+    }
+
     /// Replaces a file in the sync folder, as a hostile or broken server
     /// would.
     pub fn write_sync_file(&self, name: &str, bytes: &[u8]) {
