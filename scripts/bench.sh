@@ -27,7 +27,7 @@
 #   --no-browser   skip nginx, the Chromium timings and Lighthouse
 #   --runs N       Lighthouse runs per page (default 3; the median is printed)
 #   --strict       exit 1 when a figure is over its budget
-# Takes about 8 minutes on 2 cores after the first build. Needs root (or
+# Takes 5 to 10 minutes on 2 cores after the first build. Needs root (or
 # password-less sudo) the first time, for apt (scripts/setup.sh bench), and
 # the npm registry the first time, for the tools in scripts/bench/package.json
 # (installed into target/bench-tools, git-ignored).
