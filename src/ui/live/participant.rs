@@ -431,10 +431,18 @@ fn LiveSlides(module: LoadedModule, follower: Follower, folder: String) -> impl 
         let Some(slide) = slides.get(n - 1).cloned() else {
             return ().into_any();
         };
+        // Every slide is a page of its own here, so it always has an h1: the
+        // section's title, marked as continued after the section's first slide.
         let heading = if slide.opens_section {
             view! { <h1>{slide.section_title.clone()}</h1> }.into_any()
         } else {
-            view! { <p class="section-count">{slide.section_title.clone()}</p> }.into_any()
+            view! {
+                <h1 class="live-heading--continued">
+                    {slide.section_title.clone()}
+                    <span class="section-count">" (continued)"</span>
+                </h1>
+            }
+            .into_any()
         };
         let module_id = module_id.clone();
         let blocks = slide
