@@ -112,12 +112,18 @@ pub fn App() -> impl IntoView {
 }
 
 /// Keeps the content language the learner reads (the chosen one, or the
-/// course's fallback) available offline, now and after every switch.
+/// course's fallback) available offline, after every switch and, at start,
+/// once the first page has had 3 s to itself (its own downloads first).
 fn keep_content_offline(pwa: super::pwa::Pwa) {
     let language = expect_context::<Language>();
     let course = expect_context::<CourseResource>().0;
+    let settled = RwSignal::new(false);
+    set_timeout(move || settled.set(true), std::time::Duration::from_secs(3));
     Effect::new(move |_| {
         let lang = language.0.get();
+        if !settled.get() {
+            return;
+        }
         if let Some(Ok((course, _))) = course.get() {
             let content = if course.languages.contains(&lang) {
                 lang
