@@ -1,15 +1,28 @@
 //! Leptos components and routes. Knows neither HTTP nor storage details: it
 //! asks `pack` for content and `progress_context` for the learner's state.
 
+/// A UI string of `locales/<lang>.json` in the learner's language, as a
+/// `String`; reading it inside a closure follows language switches.
+/// `tr!(key)` or `tr!(key, name = value, ...)` for `{{ name }}` placeholders.
+macro_rules! tr {
+    ($key:ident) => {
+        leptos_i18n::td_string!($crate::ui::l10n::locale(), $key).to_string()
+    };
+    ($key:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        leptos_i18n::td_string!($crate::ui::l10n::locale(), $key, $($name = &$value),+).to_string()
+    };
+}
+
 mod app;
 mod blocks;
 mod download;
+pub mod l10n;
 mod pack;
 mod present;
 mod progress_context;
+pub(crate) mod routes;
 mod sync;
 mod sync_panel;
-pub(crate) mod routes;
 
 pub use app::App;
 pub use blocks::question::QuestionView;
