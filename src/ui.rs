@@ -6,10 +6,13 @@
 /// `tr!(key)` or `tr!(key, name = value, ...)` for `{{ name }}` placeholders.
 macro_rules! tr {
     ($key:ident) => {
-        leptos_i18n::td_string!($crate::ui::l10n::locale(), $key).to_string()
+        $crate::ui::l10n::owned(|locale| leptos_i18n::td_string!(locale, $key))
     };
     ($key:ident, $($name:ident = $value:expr),+ $(,)?) => {
-        leptos_i18n::td_string!($crate::ui::l10n::locale(), $key, $($name = &$value),+).to_string()
+        $crate::ui::l10n::fill(
+            $crate::ui::l10n::text(|locale| leptos_i18n::td_string!(locale, $key)),
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
     };
 }
 
