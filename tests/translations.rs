@@ -1,9 +1,10 @@
 //! The UI strings in `locales/<lang>.json`: every language has exactly the
 //! keys of English, with the same `{{ placeholders }}`, and every key the
-//! code asks for (`tr!(key …)`) exists. The build checks keys too
-//! (build.rs); this test says precisely what is wrong, natively, and also
-//! catches what the build would let through (an unused key, a placeholder
-//! missing in one language, a stray space).
+//! code asks for (`tr!(key …)`) exists with the same placeholder names. The
+//! build checks keys too (build.rs); this test says precisely what is
+//! wrong, natively, and also catches what the build lets through (an
+//! unused key, a placeholder missing in one language or at a call, a stray
+//! space).
 //!
 //! How to add a language: docs/translations.md.
 
@@ -177,10 +178,86 @@ fn the_language_files_are_the_ui_languages() {
     assert_eq!(UI_LANGUAGES[0], DEFAULT_LANGUAGE);
 }
 
-/// Every `tr!(key …)` in src/ names a key of en.json, and every key is used
-/// somewhere (a key no code asks for is a leftover to delete).
+/// One `tr!(key, name = value, …)` in the source: the key and the names.
+struct Call {
+    file: String,
+    key: String,
+    names: BTreeSet<String>,
+}
+
+/// A line without its `//` comment (a `//` inside a string stays).
+fn without_comment(line: &str) -> &str {
+    let mut quotes = 0;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' if previous != '\\' => quotes += 1,
+            '/' if previous == '/' && quotes % 2 == 0 => return &line[..i - 1],
+            _ => {}
+        }
+        previous = c;
+    }
+    line
+}
+
+/// The `tr!` calls of a source text (comments left out).
+fn calls_in(file: &str, source: &str) -> Vec<Call> {
+    let code: String = source
+        .lines()
+        .map(without_comment)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut calls = Vec::new();
+    for (at, _) in code.match_indices("tr!(") {
+        // The arguments up to the matching ")", split at top-level commas.
+        let mut depth = 0usize;
+        let mut parts = vec![String::new()];
+        let mut in_string = false;
+        let mut previous = ' ';
+        for c in code[at + 4..].chars() {
+            if in_string {
+                in_string = !(c == '"' && previous != '\\');
+            } else {
+                match c {
+                    '"' => in_string = true,
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth == 0 => break,
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        parts.push(String::new());
+                        previous = c;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            parts.last_mut().expect("a part").push(c);
+            previous = c;
+        }
+        let key = parts[0].trim().to_owned();
+        // The macro's own definition passes `$key`, which is not a key.
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        let names = parts[1..]
+            .iter()
+            .filter_map(|p| p.split_once('=').map(|(name, _)| name.trim().to_owned()))
+            .collect();
+        calls.push(Call {
+            file: file.to_owned(),
+            key,
+            names,
+        });
+    }
+    calls
+}
+
+/// Every `tr!(key …)` in src/ names a key of en.json with exactly the
+/// key's `{{ placeholders }}` (the app fills them in at run time, so the
+/// compiler does not check the names), and every key is used somewhere (a
+/// key no code asks for is a leftover to delete).
 #[test]
-fn the_code_and_the_files_name_the_same_keys() {
+fn the_code_and_the_files_name_the_same_keys_and_placeholders() {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in fs::read_dir(dir).expect("source folder").flatten() {
             let path = entry.path();
@@ -193,37 +270,60 @@ fn the_code_and_the_files_name_the_same_keys() {
     }
     let mut files = Vec::new();
     walk(&root().join("src"), &mut files);
+    let english = load(DEFAULT_LANGUAGE);
     let mut used = BTreeSet::new();
+    let mut problems = Vec::new();
     for file in &files {
-        // Comments may show how to call tr!; only code counts.
-        let source: String = fs::read_to_string(file)
-            .expect("source file")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        for (at, _) in source.match_indices("tr!(") {
-            let key: String = source[at + 4..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            // The macro's own definition names `$key`, which is not a key.
-            if !key.is_empty() {
-                used.insert(key);
+        let source = fs::read_to_string(file).expect("source file");
+        let name = file.strip_prefix(root()).unwrap_or(file).display().to_string();
+        for call in calls_in(&name, &source) {
+            match english.get(&call.key) {
+                None => problems.push(format!(
+                    "{}: tr!({}) is not a key of locales/en.json",
+                    call.file, call.key
+                )),
+                Some(text) => {
+                    let wanted = placeholders(text).unwrap_or_default();
+                    if wanted != call.names {
+                        problems.push(format!(
+                            "{}: tr!({}) passes {:?}, the text has {:?}",
+                            call.file, call.key, call.names, wanted
+                        ));
+                    }
+                }
             }
+            used.insert(call.key);
         }
     }
-    let english = load(DEFAULT_LANGUAGE);
-    let unknown: Vec<_> = used.iter().filter(|k| !english.contains_key(*k)).collect();
+    for key in english.keys().filter(|k| !used.contains(*k)) {
+        problems.push(format!("locales/en.json: \"{key}\" is used by no tr!"));
+    }
     assert!(
-        unknown.is_empty(),
-        "tr! asks for keys not in locales/en.json: {unknown:?}"
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
     );
-    let unused: Vec<_> = english.keys().filter(|k| !used.contains(*k)).collect();
-    assert!(
-        unused.is_empty(),
-        "keys in locales/en.json that no tr! uses: {unused:?}"
+}
+
+#[test]
+fn a_call_is_read_with_its_placeholder_names() {
+    let calls = calls_in(
+        "x.rs",
+        r#"let a = tr!(one); // tr!(not_this)
+           let b = tr!(two, n = f(x, y), total = if a == b { "(" } else { ")" },);
+           macro_rules! tr { ($key:ident) => {} }"#,
+    );
+    let got: Vec<(String, Vec<String>)> = calls
+        .into_iter()
+        .map(|c| (c.key, c.names.into_iter().collect()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("one".to_owned(), vec![]),
+            ("two".to_owned(), vec!["n".to_owned(), "total".to_owned()])
+        ]
     );
 }
 
