@@ -275,7 +275,11 @@ fn the_code_and_the_files_name_the_same_keys_and_placeholders() {
     let mut problems = Vec::new();
     for file in &files {
         let source = fs::read_to_string(file).expect("source file");
-        let name = file.strip_prefix(root()).unwrap_or(file).display().to_string();
+        let name = file
+            .strip_prefix(root())
+            .unwrap_or(file)
+            .display()
+            .to_string();
         for call in calls_in(&name, &source) {
             match english.get(&call.key) {
                 None => problems.push(format!(

@@ -51,11 +51,6 @@ fn import_error_text(error: &ImportError) -> String {
     }
 }
 
-/// "3 answers" in the UI language.
-fn counted(n: usize, one: String, many: String) -> String {
-    plural(n, one, many)
-}
-
 #[component]
 pub fn Settings() -> impl IntoView {
     set_title(move || tr!(nav_settings));
@@ -70,17 +65,17 @@ pub fn Settings() -> impl IntoView {
             let visits: usize = s.modules.values().map(|m| m.visits.len()).sum();
             tr!(
                 settings_counts,
-                answers = counted(
+                answers = plural(
                     answers,
                     tr!(settings_answers_one, count = answers),
                     tr!(settings_answers_many, count = answers)
                 ),
-                reflections = counted(
+                reflections = plural(
                     reflections,
                     tr!(settings_reflections_one, count = reflections),
                     tr!(settings_reflections_many, count = reflections)
                 ),
-                visits = counted(
+                visits = plural(
                     visits,
                     tr!(settings_visits_one, count = visits),
                     tr!(settings_visits_many, count = visits)

@@ -109,7 +109,8 @@ async fn switching_to_german_translates_the_ui_keeps_answers_and_is_remembered()
     b.wait_text("button[data-test=export]", "Meine Daten exportieren")
         .await;
     wait_title(&b, "Einstellungen – Make the Difference").await;
-    b.wait_text("footer", "Nichts wird irgendwohin gesendet").await;
+    b.wait_text("footer", "Nichts wird irgendwohin gesendet")
+        .await;
 
     b.step("the home page lists the German titles in a German frame");
     b.goto("/").await;
@@ -119,7 +120,8 @@ async fn switching_to_german_translates_the_ui_keeps_answers_and_is_remembered()
     )
     .await;
     b.wait_text("main h2", "Module").await;
-    b.wait_text("a[data-test=continue]", "Dort weitermachen").await;
+    b.wait_text("a[data-test=continue]", "Dort weitermachen")
+        .await;
 
     b.step("the German section shows the answer given in English");
     b.goto("/m/family-dynamics/rules").await;
@@ -132,8 +134,11 @@ async fn switching_to_german_translates_the_ui_keeps_answers_and_is_remembered()
         &format!("the kept result reads in German: {result:?}"),
     )
     .await;
-    b.wait_text(&format!("{QUESTION} button[data-test=retry]"), "Noch einmal versuchen")
-        .await;
+    b.wait_text(
+        &format!("{QUESTION} button[data-test=retry]"),
+        "Noch einmal versuchen",
+    )
+    .await;
     b.wait_text(".section-count", "Abschnitt").await;
     b.wait_script(
         "the German article to carry lang=\"de\"",
@@ -183,7 +188,8 @@ async fn a_norwegian_browser_starts_in_norwegian() {
         "following the browser stores nothing",
     )
     .await;
-    b.assert_no_horizontal_scroll("the Norwegian home page").await;
+    b.assert_no_horizontal_scroll("the Norwegian home page")
+        .await;
     b.screenshot("home-nb").await;
 
     b.step("the settings show Norsk bokmål as the language");
@@ -213,7 +219,8 @@ async fn french_ui_says_the_module_is_not_in_french_and_offers_english() {
     b.step("the home page: French frame, English course content");
     b.goto("/").await;
     b.wait_text("main h2", "Modules").await;
-    b.wait_text(".hero__lead", "Une formation pour les professionnels").await;
+    b.wait_text(".hero__lead", "Une formation pour les professionnels")
+        .await;
     b.wait_script(
         "the module cards to be marked English",
         "const c = document.querySelector('[data-test=module-card][data-module=family-dynamics]');
@@ -230,7 +237,10 @@ async fn french_ui_says_the_module_is_not_in_french_and_offers_english() {
     b.step("the section says it is not available in French, shown in English");
     b.goto("/m/family-dynamics/rules").await;
     let notice = b
-        .wait_text("[data-test=language-fallback]", "pas encore disponible en français")
+        .wait_text(
+            "[data-test=language-fallback]",
+            "pas encore disponible en français",
+        )
         .await;
     b.check(
         notice.contains("affiché en anglais"),
@@ -274,7 +284,11 @@ async fn german_and_danish_pages_fit_a_phone() {
             ("section", "/m/family-dynamics/rules", QUESTION),
             ("assessment", "/m/seminar-assessment", "li[data-test=phase]"),
             ("results", "/results", "[data-test=completion]"),
-            ("certificate", "/certificate", "section[data-test=certificate]"),
+            (
+                "certificate",
+                "/certificate",
+                "section[data-test=certificate]",
+            ),
         ];
         for (name, path, ready) in pages {
             b.step(&format!("{name} in {lang}"));
