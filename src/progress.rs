@@ -13,7 +13,9 @@ mod synthetic;
 mod time;
 
 pub use attempts::{attempt_key, Attempt, Phase};
-pub use envelope::{decode, encode, export, import, Decoded, Envelope, EXPORT_FORMAT, SCHEMA};
+pub use envelope::{
+    decode, encode, export, import, Decoded, Envelope, ImportError, EXPORT_FORMAT, SCHEMA,
+};
 pub use record::Record;
 pub use state::{Answer, ModuleProgress, Place, ProgressState};
 pub use synthetic::{as_schema_1, synthetic_state};

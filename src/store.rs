@@ -149,22 +149,29 @@ pub fn remove(key: &str) -> Result<(), ()> {
     storage()?.remove_item(key).map_err(|_| ())
 }
 
-/// The language the learner chose, if any.
+/// The language the learner chose, if it is one the UI has.
 pub fn load_language() -> Option<String> {
     read(LANGUAGE_KEY)
         .ok()
         .flatten()
-        .filter(|l| crate::content::is_valid_id(l))
+        .filter(|l| crate::lang::is_ui_language(l))
 }
 
 pub fn save_language(lang: &str) -> Result<(), ()> {
     write(LANGUAGE_KEY, lang)
 }
 
-/// The browser's preferred language as a bare code ("de-AT" gives "de").
+/// The first of the browser's preferred languages that the UI has
+/// ("de-AT" gives "de", "no" gives "nb").
 pub fn browser_language() -> Option<String> {
-    let tag = web_sys::window()?.navigator().language()?;
-    Some(tag.split('-').next()?.to_ascii_lowercase())
+    let navigator = web_sys::window()?.navigator();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    tags.extend(navigator.language());
+    crate::lang::from_browser_tags(tags.iter().map(String::as_str)).map(str::to_owned)
 }
 
 /// Removes every key of this app; returns how many were removed.

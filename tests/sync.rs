@@ -208,7 +208,7 @@ fn backend_addresses_are_checked_and_normalised() {
         Ok("https://learn.example.org/sync/".into())
     );
     assert_eq!(check_base_url("http://127.0.0.1:8080/sync"), Ok("http://127.0.0.1:8080/sync/".into()));
-    let plain_http = check_base_url("http://learn.example.org/sync/").unwrap_err();
+    let plain_http = check_base_url("http://learn.example.org/sync/").unwrap_err().to_string();
     assert!(plain_http.contains("https://"), "{plain_http}");
     for bad in ["", "//evil.example/x", "javascript:alert(1)", "/sync/?x=1", "ftp://x/"] {
         assert!(check_base_url(bad).is_err(), "{bad} accepted");

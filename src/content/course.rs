@@ -65,7 +65,13 @@ impl Course {
     }
 
     pub fn title_in(&self, lang: &str) -> &str {
-        localized(&self.title, lang, self.fallback_language())
+        localized(&self.title, lang, self.language_for(lang))
+    }
+
+    /// The language the course title and index are shown in for a learner
+    /// who wants `wanted`: the same choice as for a module.
+    pub fn language_for<'a>(&'a self, wanted: &'a str) -> &'a str {
+        nearest_of(&self.languages, wanted).unwrap_or_else(|| self.fallback_language())
     }
 
     /// The module file's path inside the pack, e.g. `en/family-dynamics.md`.
@@ -76,13 +82,10 @@ impl Course {
 
 impl ModuleEntry {
     /// The language to load this module in: `wanted` if the module has it,
-    /// else the module's first language.
+    /// else the nearest one it has (`crate::lang::nearest_languages`), else
+    /// the module's first language.
     pub fn language_for<'a>(&'a self, wanted: &'a str) -> &'a str {
-        if self.languages.iter().any(|l| l == wanted) {
-            wanted
-        } else {
-            self.languages.first().map_or(wanted, String::as_str)
-        }
+        nearest_of(&self.languages, wanted).unwrap_or(wanted)
     }
 
     pub fn title_in(&self, lang: &str) -> &str {
@@ -92,6 +95,19 @@ impl ModuleEntry {
     pub fn summary_in(&self, lang: &str) -> &str {
         localized(&self.summary, lang, self.language_for(lang))
     }
+}
+
+/// `wanted` if `available` has it, else the nearest language it has, else
+/// its first one; `None` only for an empty list.
+fn nearest_of<'a>(available: &'a [String], wanted: &str) -> Option<&'a str> {
+    let has = |code: &str| available.iter().find(|l| *l == code).map(String::as_str);
+    has(wanted)
+        .or_else(|| {
+            crate::lang::nearest_languages(wanted)
+                .iter()
+                .find_map(|l| has(l))
+        })
+        .or_else(|| available.first().map(String::as_str))
 }
 
 fn localized<'a>(map: &'a BTreeMap<String, String>, lang: &str, fallback: &str) -> &'a str {

@@ -4,6 +4,8 @@
 //! (to be kept aside, never overwritten) and data from a newer app version
 //! (never downgraded).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -65,23 +67,45 @@ pub fn export(state: &ProgressState, device: &str, now_ms: u64) -> String {
     serde_json::to_string_pretty(&envelope).expect("progress serialises")
 }
 
-/// Reads an export file (or a stored envelope) for merging. The message
-/// says what is wrong in words a learner can act on.
-pub fn import(raw: &str) -> Result<ProgressState, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| {
-        format!("This file is not a progress export of this app: it is not valid JSON ({e}).")
-    })?;
+/// Why an export file cannot be imported. `Display` says it in English
+/// words a learner can act on; the app shows the same in the learner's
+/// language, chosen by variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON at all; the parser's message.
+    NotJson(String),
+    /// JSON, but not a progress export of this app.
+    NotOurs,
+    /// Exported by a newer version of the app.
+    Newer { schema: u64 },
+    /// Ours, but damaged; why.
+    Unreadable(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson(e) => write!(f, "This file is not a progress export of this app: it is not valid JSON ({e})."),
+            ImportError::NotOurs => f.write_str("This file is not a progress export of this app. Choose a file saved with \"Export my data\"."),
+            ImportError::Newer { schema } => write!(f, "This file was exported by a newer version of the app (format {schema}). Reload the app to get the newer version, then import again."),
+            ImportError::Unreadable(reason) => write!(f, "This export cannot be read: {reason}."),
+        }
+    }
+}
+
+/// Reads an export file (or a stored envelope) for merging.
+pub fn import(raw: &str) -> Result<ProgressState, ImportError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let ours = value.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT)
         || (value.get("schema").is_some() && value.get("data").is_some());
     if !ours {
-        return Err("This file is not a progress export of this app. Choose a file saved with \"Export my data\".".into());
+        return Err(ImportError::NotOurs);
     }
     match decode(raw) {
         Decoded::Current(envelope) => Ok(envelope.data),
-        Decoded::Newer { schema } => Err(format!(
-            "This file was exported by a newer version of the app (format {schema}). Reload the app to get the newer version, then import again."
-        )),
-        Decoded::Unreadable { reason } => Err(format!("This export cannot be read: {reason}.")),
+        Decoded::Newer { schema } => Err(ImportError::Newer { schema }),
+        Decoded::Unreadable { reason } => Err(ImportError::Unreadable(reason)),
     }
 }
 

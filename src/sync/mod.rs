@@ -14,6 +14,6 @@ pub use code::{CodeError, SyncCode, CODE_BYTES};
 pub use crypto::{open, seal, Keys, OpenError, NONCE_BYTES};
 pub use protocol::{
     backoff_ms, check_base_url, file_url, link_fragment, parse_link_fragment, plan_after_fetch,
-    SyncError, SyncStatus, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS,
+    SyncError, SyncStatus, UrlError, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS,
 };
 pub use qr::qr_svg_path;

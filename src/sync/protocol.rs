@@ -20,16 +20,40 @@ pub fn backoff_ms(failures: u32) -> u64 {
     (FIRST_RETRY_MS << doublings).min(LONGEST_RETRY_MS)
 }
 
+/// Why a typed sync address was refused. `Display` is the English message;
+/// the app shows the same in the learner's language, chosen by variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    Empty,
+    /// Spaces, a query or a fragment.
+    NotPlain,
+    /// `http://` to another computer.
+    PlainHttp,
+    /// Neither `https://` nor a path on this site.
+    Scheme,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlError::Empty => "Enter the address of the sync folder, for example /sync/ or https://learn.example.org/sync/.",
+            UrlError::NotPlain => "The address must be a plain folder address, without spaces, \"?\" or \"#\".",
+            UrlError::PlainHttp => "Use an https:// address: progress must not travel unencrypted over the network.",
+            UrlError::Scheme => "The address must start with https:// (or with / for a folder on this site).",
+        })
+    }
+}
+
 /// Checks and normalises the backend address a learner typed: a path on
 /// this site (`/sync/`) or an `https://` address (`http://` only for this
 /// computer). The result ends with `/`.
-pub fn check_base_url(input: &str) -> Result<String, String> {
+pub fn check_base_url(input: &str) -> Result<String, UrlError> {
     let url = input.trim();
     if url.is_empty() {
-        return Err("Enter the address of the sync folder, for example /sync/ or https://learn.example.org/sync/.".into());
+        return Err(UrlError::Empty);
     }
     if url.contains(['?', '#']) || url.chars().any(char::is_whitespace) {
-        return Err("The address must be a plain folder address, without spaces, \"?\" or \"#\".".into());
+        return Err(UrlError::NotPlain);
     }
     let local_http = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
         .iter()
@@ -39,9 +63,9 @@ pub fn check_base_url(input: &str) -> Result<String, String> {
         || local_http;
     if !ok {
         return Err(if url.starts_with("http://") {
-            "Use an https:// address: progress must not travel unencrypted over the network.".into()
+            UrlError::PlainHttp
         } else {
-            "The address must start with https:// (or with / for a folder on this site).".into()
+            UrlError::Scheme
         });
     }
     let mut url = url.to_owned();

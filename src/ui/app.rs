@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::live::{JoinPage, LivePage};
-use super::pack::{fetch_course, ModuleCache};
+use super::pack::{fetch_course, LoadError, ModuleCache};
 use super::present::{Deck, Handout, Presenter};
 use super::progress_context::Progress;
 use super::routes::{
@@ -18,11 +18,11 @@ use crate::store::Notice;
 
 /// The course index, loaded once for the whole app.
 #[derive(Clone, Copy)]
-pub struct CourseResource(pub LocalResource<Result<(Arc<Course>, Vec<Problem>), String>>);
+pub struct CourseResource(pub LocalResource<Result<(Arc<Course>, Vec<Problem>), LoadError>>);
 
-/// The language the learner wants content in: chosen in Settings, else the
-/// browser's. A module missing in it is shown in the module's first language.
-/// (The app's own words are English until the UI is translated.)
+/// The learner's language, for the UI and the content alike: chosen in
+/// Settings, else the browser's first language the UI has, else English.
+/// A module missing in it is shown in the nearest language it has.
 #[derive(Clone, Copy)]
 pub struct Language(pub RwSignal<String>);
 
@@ -30,7 +30,7 @@ impl Language {
     fn initial() -> Self {
         let lang = crate::store::load_language()
             .or_else(crate::store::browser_language)
-            .unwrap_or_else(|| "en".to_owned());
+            .unwrap_or_else(|| crate::lang::DEFAULT_LANGUAGE.to_owned());
         Language(RwSignal::new(lang))
     }
 
@@ -47,7 +47,16 @@ pub fn App() -> impl IntoView {
     provide_context(progress);
     provide_context(ModuleCache::new());
     provide_context(CourseResource(LocalResource::new(fetch_course)));
-    provide_context(Language::initial());
+    let language = Language::initial();
+    provide_context(language);
+    super::l10n::install(language.0);
+    // <html lang> names the UI language, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        let lang = super::l10n::lang();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", &lang);
+        }
+    });
 
     progress.follow_other_tabs();
     provide_context(super::sync::Sync::start(progress));
@@ -64,20 +73,20 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=super::base_path()>
             <FocusAfterNavigation/>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{move || tr!(app_skip_link)}</a>
             <header class="app-header">
                 <div class="app-header__inner">
                     <A href="/" exact=true attr:class="brand">
                         <span class="brand__mark" aria-hidden="true"></span>
                         <span class="brand__name">"Make the Difference"</span>
-                        <span class="brand__sub">"Learning"</span>
+                        <span class="brand__sub">{move || tr!(app_brand_sub)}</span>
                     </A>
                     <super::pwa::OfflineBadge/>
-                    <nav aria-label="Main" class="main-nav">
+                    <nav aria-label=move || tr!(nav_label) class="main-nav">
                         <ul class="nav-list">
-                            <li><A href="/" exact=true>"Course"</A></li>
-                            <li><A href="/results">"Results"</A></li>
-                            <li><A href="/settings">"Settings"</A></li>
+                            <li><A href="/" exact=true>{move || tr!(nav_course)}</A></li>
+                            <li><A href="/results">{move || tr!(nav_results)}</A></li>
+                            <li><A href="/settings">{move || tr!(nav_settings)}</A></li>
                         </ul>
                     </nav>
                 </div>
@@ -104,7 +113,7 @@ pub fn App() -> impl IntoView {
             <footer class="app-footer">
                 <FooterPrivacy/>
                 <p class="app-footer__small">
-                    "Based on the joint seminars of the EU project “Make the difference” (2021–2023) for addiction-care and youth-welfare professionals."
+                    {move || tr!(footer_based_on)}
                 </p>
             </footer>
         </Router>
@@ -150,8 +159,8 @@ fn FooterPrivacy() -> impl IntoView {
         <div class="app-footer__privacy">
             {move || if sync.config.with(Option::is_some) {
                 view! {
-                    <p>"Sync is on: your progress is encrypted in this browser before it is stored on the sync server. "
-                        <A href="/settings" exact=true>"Sync and data"</A></p>
+                    <p>{move || tr!(footer_sync_on)}" "
+                        <A href="/settings" exact=true>{move || tr!(footer_sync_link)}</A></p>
                     <super::sync_panel::SyncStatusLine/>
                 }.into_any()
             } else if in_live_session() {
@@ -161,8 +170,8 @@ fn FooterPrivacy() -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <p>"Your answers and notes stay in this browser. Nothing is sent anywhere. "
-                        <A href="/settings" exact=true>"Manage your data"</A></p>
+                    <p>{move || tr!(footer_private)}" "
+                        <A href="/settings" exact=true>{move || tr!(footer_manage_link)}</A></p>
                 }.into_any()
             }}
         </div>
@@ -219,18 +228,18 @@ fn StorageNotice() -> impl IntoView {
         progress.notice.get().map(|notice| {
             let (title, body, download) = match notice {
                 Notice::Quarantined { key, reason } => (
-                    "Your saved progress could not be read",
-                    format!("The app starts fresh; the old data was kept aside, not deleted ({reason}). Download it to keep a copy or to ask for help."),
+                    tr!(storage_quarantined_title),
+                    tr!(storage_quarantined_body, reason = reason),
                     Some(key),
                 ),
                 Notice::NewerVersion { schema } => (
-                    "Progress saved by a newer version of this app",
-                    format!("This browser holds progress in format {schema}, which this version cannot read. It is left untouched; what you do now is not saved. Reload to get the newer version."),
+                    tr!(storage_newer_title),
+                    tr!(storage_newer_body, schema = schema),
                     None,
                 ),
                 Notice::Unavailable => (
-                    "Progress cannot be saved in this browser",
-                    "The browser does not allow storage (private mode, storage switched off or full). You can keep working; your answers are lost when you close this tab.".to_owned(),
+                    tr!(storage_unavailable_title),
+                    tr!(storage_unavailable_body),
                     None,
                 ),
             };
@@ -240,14 +249,14 @@ fn StorageNotice() -> impl IntoView {
                         super::download::download("mtd-learn-kept-progress.json", "application/json", &raw);
                     }
                 };
-                view! { <button type="button" class="button button--secondary" data-test="download-quarantine" on:click=save>"Download the kept data"</button> }
+                view! { <button type="button" class="button button--secondary" data-test="download-quarantine" on:click=save>{tr!(storage_download)}</button> }
             });
             view! {
                 <div class="notice notice--warning" role="alert" data-test="storage-notice">
                     <p class="notice__title">{title}</p>
                     <p>{body}</p>
                     {link}
-                    <button class="button button--quiet" on:click=move |_| progress.notice.set(None)>"Dismiss"</button>
+                    <button class="button button--quiet" on:click=move |_| progress.notice.set(None)>{tr!(storage_dismiss)}</button>
                 </div>
             }
         })

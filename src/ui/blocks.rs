@@ -31,11 +31,11 @@ pub fn BlockView(block: Block, #[prop(into)] module_id: String) -> impl IntoView
         }
         Block::Callout(callout) => {
             let (class, label) = match callout.tone {
-                crate::content::Tone::Info => ("callout callout--info", "Note"),
-                crate::content::Tone::Tip => ("callout callout--tip", "Tip"),
-                crate::content::Tone::Warning => ("callout callout--warning", "Important"),
+                crate::content::Tone::Info => ("callout callout--info", tr!(block_note)),
+                crate::content::Tone::Tip => ("callout callout--tip", tr!(block_tip)),
+                crate::content::Tone::Warning => ("callout callout--warning", tr!(block_important)),
             };
-            let title = callout.title.unwrap_or_else(|| label.to_owned());
+            let title = callout.title.unwrap_or(label);
             let aria_label = title.clone();
             view! {
                 <aside class=class aria-label=aria_label>

@@ -21,28 +21,60 @@ pub struct LoadedModule {
     pub lang: String,
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
-    let url = format!("{PACK_ROOT}{path}");
-    let response = Request::get(&url).send().await.map_err(|_| {
-        format!("{path} could not be loaded: the network or the server did not answer")
-    })?;
-    if !response.ok() {
-        return Err(format!(
-            "{path} could not be loaded (HTTP {})",
-            response.status()
-        ));
-    }
-    response
-        .text()
-        .await
-        .map_err(|_| format!("{path} could not be read"))
+/// Why a file of the pack could not be used. Shown in the learner's
+/// language by `routes::ContentError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The network or the server did not answer.
+    Network { path: String },
+    /// The server answered with an HTTP error.
+    Status { path: String, code: u16 },
+    /// The answer could not be read as text.
+    Unreadable { path: String },
+    /// The file cannot be used at all: the validator's message (English,
+    /// for whoever maintains the pack).
+    Invalid(String),
+    /// The course lists no such module.
+    NoModule(String),
 }
 
-pub async fn fetch_course() -> Result<(Arc<Course>, Vec<Problem>), String> {
+impl LoadError {
+    /// What to tell the learner, in the UI language.
+    pub fn text(&self) -> String {
+        match self {
+            LoadError::Network { path } => tr!(load_error_network, path = path),
+            LoadError::Status { path, code } => tr!(load_error_status, path = path, code = code),
+            LoadError::Unreadable { path } => tr!(load_error_unreadable, path = path),
+            LoadError::Invalid(problem) => problem.clone(),
+            LoadError::NoModule(id) => tr!(load_error_no_module, id = id),
+        }
+    }
+}
+
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let url = format!("{PACK_ROOT}{path}");
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network {
+            path: path.to_owned(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            path: path.to_owned(),
+            code: response.status(),
+        });
+    }
+    response.text().await.map_err(|_| LoadError::Unreadable {
+        path: path.to_owned(),
+    })
+}
+
+pub async fn fetch_course() -> Result<(Arc<Course>, Vec<Problem>), LoadError> {
     let text = fetch_text(crate::content::COURSE_FILE).await?;
     match parse_course(&text) {
         Ok(parsed) => Ok((Arc::new(parsed.value), parsed.problems)),
-        Err(problem) => Err(problem.to_string()),
+        Err(problem) => Err(LoadError::Invalid(problem.to_string())),
     }
 }
 
@@ -56,7 +88,7 @@ impl ModuleCache {
         ModuleCache(StoredValue::new_local(HashMap::new()))
     }
 
-    pub async fn get(self, lang: String, id: String) -> Result<LoadedModule, String> {
+    pub async fn get(self, lang: String, id: String) -> Result<LoadedModule, LoadError> {
         let path = Course::module_path(&lang, &id);
         if let Some(hit) = self.0.with_value(|cache| cache.get(&path).cloned()) {
             return Ok(hit);
@@ -82,10 +114,10 @@ impl Default for ModuleCache {
 }
 
 /// Loads the module named by `id()` in the learner's language, or in the
-/// module's first language where it has not been translated.
+/// nearest language it has where it has not been translated.
 pub fn module_resource(
     id: impl Fn() -> String + Send + Sync + 'static,
-) -> LocalResource<Result<LoadedModule, String>> {
+) -> LocalResource<Result<LoadedModule, LoadError>> {
     let cache = expect_context::<ModuleCache>();
     let wanted = expect_context::<super::app::Language>().0;
     let course = expect_context::<super::app::CourseResource>().0;
@@ -95,7 +127,7 @@ pub fn module_resource(
             let (course, _) = course.await?;
             let entry = course
                 .module(&id)
-                .ok_or_else(|| format!("the course has no module \"{id}\""))?;
+                .ok_or_else(|| LoadError::NoModule(id.clone()))?;
             cache.get(entry.language_for(&wanted).to_owned(), id).await
         }
     })
@@ -103,7 +135,8 @@ pub fn module_resource(
 
 /// Every entry of the course (modules and the assessment) in the learner's
 /// language, for pages that summarise the whole course.
-pub fn all_modules_resource() -> LocalResource<Result<(Arc<Course>, Vec<LoadedModule>), String>> {
+pub fn all_modules_resource() -> LocalResource<Result<(Arc<Course>, Vec<LoadedModule>), LoadError>>
+{
     let cache = expect_context::<ModuleCache>();
     let wanted = expect_context::<super::app::Language>().0;
     let course = expect_context::<super::app::CourseResource>().0;

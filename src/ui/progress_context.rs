@@ -131,7 +131,7 @@ impl Progress {
 
     /// Merges an export file into the progress; returns how many records
     /// the file held, or why it was refused.
-    pub fn import(&self, raw: &str) -> Result<usize, String> {
+    pub fn import(&self, raw: &str) -> Result<usize, crate::progress::ImportError> {
         let theirs = crate::progress::import(raw)?;
         let count = theirs.record_count();
         self.merge_remote(theirs);

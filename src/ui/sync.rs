@@ -44,6 +44,19 @@ impl SyncConfig {
     }
 }
 
+/// Why sync could not be turned on. Kept as a value so the settings page
+/// shows it in the language of the moment (`sync_panel::failure_text`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncFailure {
+    Url(UrlError),
+    Code(CodeError),
+    /// The browser has no secure random source for a new code.
+    NoRandom,
+    /// The browser refused to store the setting.
+    NotStored,
+    Sync(SyncError),
+}
+
 /// The server's copy as last fetched, so a 304 can be merged without
 /// downloading it again.
 #[derive(Clone)]
@@ -185,11 +198,11 @@ impl Sync {
     /// Turns sync on with a new code; the first sync must succeed (which
     /// creates the file on the server), else sync stays off and the error
     /// says why.
-    pub async fn create(self, url: String) -> Result<(), String> {
-        let url = check_base_url(&url)?;
+    pub async fn create(self, url: String) -> Result<(), SyncFailure> {
+        let url = check_base_url(&url).map_err(SyncFailure::Url)?;
         let mut bytes = [0u8; CODE_BYTES];
         if !store::random_bytes(&mut bytes) {
-            return Err("This browser has no secure random source, so no sync code can be made.".into());
+            return Err(SyncFailure::NoRandom);
         }
         let code = SyncCode::from_bytes(bytes).to_string();
         self.turn_on(SyncConfig { url, code }, false).await
@@ -197,13 +210,13 @@ impl Sync {
 
     /// Links this device to a code made on another device. The server must
     /// already hold a file for it.
-    pub async fn link(self, url: String, code: String) -> Result<(), String> {
-        let url = check_base_url(&url)?;
-        let code = SyncCode::parse(&code).map_err(|e| e.to_string())?.to_string();
+    pub async fn link(self, url: String, code: String) -> Result<(), SyncFailure> {
+        let url = check_base_url(&url).map_err(SyncFailure::Url)?;
+        let code = SyncCode::parse(&code).map_err(SyncFailure::Code)?.to_string();
         self.turn_on(SyncConfig { url, code }, true).await
     }
 
-    async fn turn_on(self, config: SyncConfig, linking: bool) -> Result<(), String> {
+    async fn turn_on(self, config: SyncConfig, linking: bool) -> Result<(), SyncFailure> {
         self.off();
         self.status.set(SyncStatus::Syncing);
         match self.exchange(&config, linking).await {
@@ -211,7 +224,7 @@ impl Sync {
                 let raw = serde_json::to_string(&config).expect("config serialises");
                 if store::write_raw(store::SYNC_KEY, &raw).is_err() {
                     self.status.set(SyncStatus::Off);
-                    return Err("The browser does not allow this setting to be stored.".into());
+                    return Err(SyncFailure::NotStored);
                 }
                 self.config.set(Some(config));
                 self.status.set(SyncStatus::Synced { at: store::now_ms() });
@@ -219,7 +232,7 @@ impl Sync {
             }
             Err(error) => {
                 self.status.set(SyncStatus::Off);
-                Err(error.to_string())
+                Err(SyncFailure::Sync(error))
             }
         }
     }

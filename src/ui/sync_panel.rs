@@ -5,26 +5,72 @@ use leptos::prelude::*;
 use super::sync::Sync;
 use crate::sync::{link_fragment, parse_link_fragment, qr_svg_path, SyncError, SyncStatus};
 
-/// "14:05" in the learner's time zone.
-fn clock(ms: u64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
+use super::l10n::clock;
+use super::sync::SyncFailure;
+use crate::sync::{CodeError, UrlError, REQUEST_TIMEOUT_MS};
 
 fn status_text(status: &SyncStatus) -> String {
     match status {
-        SyncStatus::Off => "Sync is off.".into(),
-        SyncStatus::Syncing => "Syncing…".into(),
-        SyncStatus::Synced { at } => format!("Synced at {}.", clock(*at)),
-        SyncStatus::Pending => "Changes are waiting to sync.".into(),
+        SyncStatus::Off => tr!(sync_status_off),
+        SyncStatus::Syncing => tr!(sync_status_syncing),
+        SyncStatus::Synced { at } => tr!(sync_status_synced, time = clock(*at)),
+        SyncStatus::Pending => tr!(sync_status_pending),
         SyncStatus::Failed {
             error: SyncError::Offline,
             ..
-        } => SyncError::Offline.to_string(),
-        SyncStatus::Failed { error, retry_at } => format!(
-            "{error} Your progress is safe on this device; the next try is at {}.",
-            clock(*retry_at)
+        } => sync_error_text(&SyncError::Offline),
+        SyncStatus::Failed { error, retry_at } => tr!(
+            sync_status_failed,
+            error = sync_error_text(error),
+            time = clock(*retry_at)
         ),
+    }
+}
+
+/// A sync error in the UI language, by kind (`SyncError`'s `Display` is
+/// the English text, which the native tests read).
+pub fn sync_error_text(error: &SyncError) -> String {
+    match error {
+        SyncError::Offline => tr!(sync_error_offline),
+        SyncError::Unreachable => tr!(sync_error_unreachable),
+        SyncError::Timeout => tr!(sync_error_timeout, seconds = REQUEST_TIMEOUT_MS / 1000),
+        SyncError::NoSuchCode => tr!(sync_error_no_such_code),
+        SyncError::Status {
+            code: 401 | 403, ..
+        } => tr!(sync_error_refused),
+        SyncError::Status { code: 413, .. } => tr!(sync_error_too_large_upload),
+        SyncError::Status { code, .. } if *code >= 500 => tr!(sync_error_server, code = code),
+        SyncError::Status { code, upload: true } => tr!(sync_error_upload, code = code),
+        SyncError::Status {
+            code,
+            upload: false,
+        } => tr!(sync_error_status, code = code),
+        SyncError::TooLarge { bytes } => {
+            tr!(
+                sync_error_too_large,
+                bytes = super::l10n::integer(*bytes as u64)
+            )
+        }
+        SyncError::NotOurs => tr!(sync_error_not_ours),
+        SyncError::Tampered => tr!(sync_error_tampered),
+        SyncError::NewerFormat => tr!(sync_error_newer),
+        SyncError::Unreadable(reason) => tr!(sync_error_unreadable, reason = reason),
+    }
+}
+
+/// Why sync could not be turned on, in the UI language.
+fn failure_text(failure: &SyncFailure) -> String {
+    match failure {
+        SyncFailure::Url(UrlError::Empty) => tr!(url_error_empty),
+        SyncFailure::Url(UrlError::NotPlain) => tr!(url_error_not_plain),
+        SyncFailure::Url(UrlError::PlainHttp) => tr!(url_error_plain_http),
+        SyncFailure::Url(UrlError::Scheme) => tr!(url_error_scheme),
+        SyncFailure::Code(CodeError::Length { found }) => tr!(code_error_length, found = found),
+        SyncFailure::Code(CodeError::Character(c)) => tr!(code_error_character, character = c),
+        SyncFailure::Code(CodeError::Check) => tr!(code_error_check),
+        SyncFailure::NoRandom => tr!(sync_no_random),
+        SyncFailure::NotStored => tr!(sync_not_stored),
+        SyncFailure::Sync(error) => sync_error_text(error),
     }
 }
 
@@ -82,7 +128,7 @@ pub fn SyncPanel() -> impl IntoView {
     let from_link = link_code.is_some();
     let url = RwSignal::new(link_url.unwrap_or_default());
     let code = RwSignal::new(link_code.unwrap_or_default());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<SyncFailure>);
     let busy = RwSignal::new(false);
 
     let start = move |_| {
@@ -109,8 +155,8 @@ pub fn SyncPanel() -> impl IntoView {
 
     let off_view = move || {
         view! {
-            <p>"Sync is off: your progress stays in this browser. With sync on, it is encrypted on this device, stored on a server you choose, and merged with your other devices. The server cannot read it."</p>
-            <label for="sync-url">"Address of the sync folder"</label>
+            <p>{move || tr!(sync_off_intro)}</p>
+            <label for="sync-url">{move || tr!(sync_url_label)}</label>
             <input
                 id="sync-url"
                 type="url"
@@ -123,15 +169,15 @@ pub fn SyncPanel() -> impl IntoView {
                 prop:value=move || url.get()
                 on:input=move |e| url.set(event_target_value(&e))
             />
-            <p class="hint" id="sync-url-hint">"Your organisation or trainer gives you this address. On a server set up with this app's sample configuration it is /sync/."</p>
+            <p class="hint" id="sync-url-hint">{move || tr!(sync_url_hint)}</p>
             <div class="data-actions">
                 <button type="button" class="button" data-test="sync-start" disabled=move || busy.get() on:click=start>
-                    "Start sync with a new code"
+                    {move || tr!(sync_start)}
                 </button>
             </div>
             <form class="sync-link" on:submit=link>
-                <h3>"Already syncing on another device?"</h3>
-                <label for="sync-link-code">"Sync code from the other device"</label>
+                <h3>{move || tr!(sync_link_heading)}</h3>
+                <label for="sync-link-code">{move || tr!(sync_code_label)}</label>
                 <input
                     id="sync-link-code"
                     type="text"
@@ -143,10 +189,10 @@ pub fn SyncPanel() -> impl IntoView {
                     on:input=move |e| code.set(event_target_value(&e))
                 />
                 {from_link.then(|| view! {
-                    <p class="hint" data-test="sync-from-link">"The address and code come from a link. Check them, then link this device."</p>
+                    <p class="hint" data-test="sync-from-link">{move || tr!(sync_from_link)}</p>
                 })}
                 <button type="submit" class="button button--secondary" data-test="sync-link" disabled=move || busy.get()>
-                    "Link this device"
+                    {move || tr!(sync_link)}
                 </button>
             </form>
         }
@@ -161,7 +207,7 @@ pub fn SyncPanel() -> impl IntoView {
                     class="sync-qr"
                     data-test="sync-qr"
                     role="img"
-                    aria-label="QR code of the link that sets up sync on another device"
+                    aria-label=move || tr!(sync_qr_label)
                     viewBox=format!("-4 -4 {box_size} {box_size}")
                     shape-rendering="crispEdges"
                 >
@@ -172,32 +218,32 @@ pub fn SyncPanel() -> impl IntoView {
         });
         view! {
             <SyncStatusLine/>
-            <p>"Your progress is encrypted on this device before it is sent to "<code>{config.url.clone()}</code>". The code below is the only key: keep it to yourself."</p>
-            <p class="sync-code-label">"Your sync code"</p>
+            <p>{move || tr!(sync_on_intro_before)}<code>{config.url.clone()}</code>{move || tr!(sync_on_intro_after)}</p>
+            <p class="sync-code-label">{move || tr!(sync_code_heading)}</p>
             <p class="sync-code" data-test="sync-code">{config.code.clone()}</p>
-            <p>"To sync another device, enter the address and this code there, or scan this QR code with it:"</p>
+            <p>{move || tr!(sync_other_device)}</p>
             {qr}
             <p class="hint sync-device-link">
-                "Or open this link on the other device: "
+                {move || tr!(sync_open_link)}" "
                 <a href=link.clone() data-test="sync-device-link">{link.clone()}</a>
             </p>
             <div class="data-actions">
-                <button type="button" class="button" data-test="sync-now" on:click=move |_| sync.now()>"Sync now"</button>
-                <button type="button" class="button button--secondary" data-test="sync-off" on:click=move |_| sync.off()>"Turn sync off"</button>
+                <button type="button" class="button" data-test="sync-now" on:click=move |_| sync.now()>{move || tr!(sync_now)}</button>
+                <button type="button" class="button button--secondary" data-test="sync-off" on:click=move |_| sync.off()>{move || tr!(sync_off)}</button>
             </div>
-            <p class="hint">"Turning sync off makes this device forget the code. Your progress stays here, and the encrypted file stays on the server for your other devices."</p>
+            <p class="hint">{move || tr!(sync_off_hint)}</p>
         }
     };
 
     view! {
         <section class="panel" aria-labelledby="sync-title" data-test="sync-panel">
-            <h2 id="sync-title">"Sync between devices"</h2>
+            <h2 id="sync-title">{move || tr!(sync_title)}</h2>
             {move || match sync.config.get() {
                 Some(config) => on_view(config).into_any(),
                 None => off_view().into_any(),
             }}
             <p role="alert" class="status">
-                {move || message.get().map(|text| view! { <span data-test="sync-message">{text}</span> })}
+                {move || message.get().map(|failure| view! { <span data-test="sync-message">{failure_text(&failure)}</span> })}
             </p>
         </section>
     }

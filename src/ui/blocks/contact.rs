@@ -22,10 +22,10 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
             // No empty list for a service without phone, e-mail or web address.
             {(phone_link.is_some() || contact.email.is_some() || contact.url.is_some()).then(|| view! {
             <ul class="contact__ways" role="list">
-                {phone_link.map(|(href, label)| view! { <li><span class="contact__kind">"Phone: "</span><a href=href>{label}</a></li> })}
-                {contact.email.map(|e| view! { <li><span class="contact__kind">"E-mail: "</span><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
+                {phone_link.map(|(href, label)| view! { <li><span class="contact__kind">{tr!(contact_phone)}" "</span><a href=href>{label}</a></li> })}
+                {contact.email.map(|e| view! { <li><span class="contact__kind">{tr!(contact_email)}" "</span><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
                 {contact.url.map(|u| view! {
-                    <li><span class="contact__kind">"Web: "</span><a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}<span class="visually-hidden">" (opens in a new tab)"</span></a></li>
+                    <li><span class="contact__kind">{tr!(contact_web)}" "</span><a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}<span class="visually-hidden">{tr!(new_tab)}</span></a></li>
                 })}
             </ul>
             })}

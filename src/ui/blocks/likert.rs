@@ -65,20 +65,20 @@ pub fn LikertView(likert: Likert, #[prop(into)] module_id: String) -> impl IntoV
         })
         .collect_view();
     view! {
-        <section class="likert" data-test="likert" data-id=likert.id.clone() aria-label="Self-assessment">
-            <p class="likert__label">"Self-assessment"<span class="private-badge">"Private – only you see this"</span></p>
+        <section class="likert" data-test="likert" data-id=likert.id.clone() aria-label=move || tr!(block_self_assessment)>
+            <p class="likert__label">{move || tr!(block_self_assessment)}<span class="private-badge">{move || tr!(block_private)}</span></p>
             <TextBlocks blocks=likert.intro/>
             {statements}
             <p class="likert__progress" aria-live="polite">{
                 let answered = answered.clone();
-                move || format!("{} of {total} statements answered", answered())
+                move || tr!(block_statements_answered, answered = answered(), total = total)
             }</p>
             {move || (answered() > 0).then(|| {
                 let scores = likert_profile(&likert_for_profile, |id| match progress.answer(&module_for_profile, id) {
                     Some(Answer::Likert { value }) => Some(value),
                     _ => None,
                 });
-                view! { <ProfileChart scores title="Your profile"/> }
+                view! { <ProfileChart scores title=tr!(block_your_profile)/> }
             })}
         </section>
     }

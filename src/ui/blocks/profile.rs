@@ -26,27 +26,20 @@ fn short_label(label: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// "3.4", German "3,4".
 fn one_decimal(x: f64) -> String {
-    format!("{x:.1}")
+    crate::ui::l10n::decimal(x, 1)
 }
 
 /// Encouraging, never judging: what a subscale's position may mean.
 pub fn reading(score: &SubscaleScore) -> Option<String> {
     let mean = one_decimal(score.mean?);
     let of = score.points;
+    let label = &score.label;
     Some(match score.band()? {
-        Band::Low => format!(
-            "{}: your answers lie in the lower part of the scale ({mean} of {of}). Many professionals start here; this is where the course can offer you the most, and small steps count.",
-            score.label
-        ),
-        Band::Middle => format!(
-            "{}: your answers lie in the middle of the scale ({mean} of {of}). You have something to build on; notice which situations make this easier or harder for you.",
-            score.label
-        ),
-        Band::High => format!(
-            "{}: your answers lie in the upper part of the scale ({mean} of {of}). This is a strength of your practice, and one you can share with colleagues.",
-            score.label
-        ),
+        Band::Low => tr!(profile_low, label = label, mean = mean, of = of),
+        Band::Middle => tr!(profile_middle, label = label, mean = mean, of = of),
+        Band::High => tr!(profile_high, label = label, mean = mean, of = of),
     })
 }
 
@@ -98,14 +91,14 @@ pub fn ProfileChart(
         .map(|s| {
             let now = s
                 .mean
-                .map_or_else(|| "not answered".to_owned(), one_decimal);
+                .map_or_else(|| tr!(profile_not_answered), one_decimal);
             let then = earlier(&s.key).map_or_else(|| "–".to_owned(), one_decimal);
             view! {
                 <tr>
                     <th scope="row">{s.label.clone()}</th>
                     {before.is_some().then(|| view! { <td>{then}</td> })}
                     <td>{now}</td>
-                    <td>{format!("{} of {}", s.answered, s.total)}</td>
+                    <td>{tr!(profile_answered_of, answered = s.answered, total = s.total)}</td>
                 </tr>
             }
         })
@@ -134,20 +127,20 @@ pub fn ProfileChart(
             </svg>
             {comparing.then(|| view! {
                 <p class="profile__legend" aria-hidden="true">
-                    <span class="profile__key profile__key--before"></span>" before the seminar "
-                    <span class="profile__key"></span>" after"
+                    <span class="profile__key profile__key--before"></span>" "{tr!(profile_legend_before)}" "
+                    <span class="profile__key"></span>" "{tr!(profile_legend_after)}
                 </p>
             })}
             // A table ignores the 1px width of .visually-hidden: the wrapper hides it.
             <div class="visually-hidden">
             <table>
-                <caption>{format!("{title}, mean per subscale from 1 to {points}")}</caption>
+                <caption>{tr!(profile_caption, title = title, points = points)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Subscale"</th>
-                        {comparing.then(|| view! { <th scope="col">"Before"</th> })}
-                        <th scope="col">{if comparing { "After" } else { "Mean" }}</th>
-                        <th scope="col">"Statements answered"</th>
+                        <th scope="col">{tr!(profile_subscale)}</th>
+                        {comparing.then(|| view! { <th scope="col">{tr!(profile_before)}</th> })}
+                        <th scope="col">{if comparing { tr!(profile_after) } else { tr!(profile_mean) }}</th>
+                        <th scope="col">{tr!(profile_statements_answered)}</th>
                     </tr>
                 </thead>
                 <tbody>{table_rows}</tbody>

@@ -115,10 +115,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
     };
 
     let name = format!("{module_id}--{}", question.id);
-    let hint = match question.kind {
-        QuestionKind::Multiple => "Choose all answers that apply.",
-        QuestionKind::Single => "Choose one answer.",
-        QuestionKind::TrueFalse => "True or false?",
+    let kind = question.kind;
+    let hint = move || match kind {
+        QuestionKind::Multiple => tr!(question_hint_multiple),
+        QuestionKind::Single => tr!(question_hint_single),
+        QuestionKind::TrueFalse => tr!(question_hint_true_false),
     };
     let (legend, extra): (Vec<Block>, Vec<Block>) = question
         .prompt
@@ -130,11 +131,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
         move || {
             checked.get().then(|| {
                 let (class, text) = match grade(&question, &selected.get()) {
-                    Grade::Correct => ("result result--correct", "Correct."),
-                    Grade::Partial => ("result result--partial", "Partly right."),
-                    Grade::Incorrect => ("result result--incorrect", "Not quite."),
+                    Grade::Correct => ("result result--correct", tr!(question_correct)),
+                    Grade::Partial => ("result result--partial", tr!(question_partial)),
+                    Grade::Incorrect => ("result result--incorrect", tr!(question_incorrect)),
                 };
-                view! { <p class=class data-test="result">{text}" "<span class="result__hint">"Read why below each answer."</span></p> }
+                view! { <p class=class data-test="result">{text}" "<span class="result__hint">{tr!(question_read_why)}</span></p> }
             })
         }
     };
@@ -184,11 +185,12 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
                                 <p class="explanation" data-test="explanation">
                                     <span class="explanation__verdict">
                                         {match (correct, is_selected()) {
-                                            (true, true) => "Your choice – correct. ",
-                                            (true, false) => "Correct answer. ",
-                                            (false, true) => "Your choice – not correct. ",
-                                            (false, false) => "Not correct. ",
+                                            (true, true) => tr!(question_yours_correct),
+                                            (true, false) => tr!(question_correct_answer),
+                                            (false, true) => tr!(question_yours_wrong),
+                                            (false, false) => tr!(question_not_correct),
                                         }}
+                                        " "
                                     </span>
                                     {rich(&explanation)}
                                 </p>
@@ -203,7 +205,7 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
     view! {
         <fieldset class="question" data-test="question" data-id=question.id.clone()>
             <legend>
-                <span class="question__label">"Question"</span>
+                <span class="question__label">{move || tr!(question_label)}</span>
                 {legend.iter().map(|b| match b {
                     Block::Paragraph(t) => view! { <span class="question__text">{rich(t)}</span> }.into_any(),
                     _ => ().into_any(),
@@ -215,11 +217,11 @@ pub fn QuestionView(question: Question, #[prop(into)] module_id: String) -> impl
             <div class="question__feedback" aria-live="polite">{result}</div>
             <div class="question__actions">
                 {move || if checked.get() {
-                    view! { <button type="button" class="button button--secondary" data-test="retry" node_ref=retry_button on:click=retry.clone()>"Try again"</button> }.into_any()
+                    view! { <button type="button" class="button button--secondary" data-test="retry" node_ref=retry_button on:click=retry.clone()>{tr!(question_retry)}</button> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button button--primary" data-test="check" disabled=move || selected.with(Vec::is_empty) on:click=check.clone()>
-                            "Check answer"
+                            {tr!(question_check)}
                         </button>
                     }.into_any()
                 }}

@@ -23,7 +23,7 @@ pub fn ReflectionView(reflection: Reflection, #[prop(into)] module_id: String) -
     view! {
         <section class="reflection" data-test="reflection" data-id=reflection.id.clone()>
             <label for=field_id.clone() class="reflection__prompt">
-                <span class="reflection__label">"Reflection"<span class="private-badge">"Private – only you see this"</span></span>
+                <span class="reflection__label">{move || tr!(block_reflection)}<span class="private-badge">{move || tr!(block_private)}</span></span>
                 {reflection.prompt.iter().map(|b| match b {
                     Block::Paragraph(t) => view! { <span class="reflection__text">{rich(t)}</span> }.into_any(),
                     _ => ().into_any(),
@@ -39,7 +39,7 @@ pub fn ReflectionView(reflection: Reflection, #[prop(into)] module_id: String) -
                 }
             ></textarea>
             <p class="reflection__status" aria-live="polite">
-                {move || saved.get().then_some("Saved in this browser.")}
+                {move || saved.get().then(|| tr!(block_saved))}
             </p>
         </section>
     }

@@ -24,7 +24,7 @@ fn inline(part: &Inline) -> AnyView {
                     rel=external.then_some("noopener noreferrer")
                 >
                     {rich(text)}
-                    {external.then(|| view! { <span class="visually-hidden">" (opens in a new tab)"</span> })}
+                    {external.then(|| view! { <span class="visually-hidden">{tr!(new_tab)}</span> })}
                 </a>
             }
             .into_any()

@@ -11,11 +11,11 @@ use crate::content::{ChoiceQuality, Vignette};
 use crate::progress::Answer;
 use crate::ui::Progress;
 
-fn quality_label(quality: ChoiceQuality) -> (&'static str, &'static str) {
+fn quality_label(quality: ChoiceQuality) -> (&'static str, String) {
     match quality {
-        ChoiceQuality::Recommended => ("choice-result--good", "A helpful choice."),
-        ChoiceQuality::Partial => ("choice-result--partial", "Partly helpful."),
-        ChoiceQuality::NotRecommended => ("choice-result--poor", "Not recommended."),
+        ChoiceQuality::Recommended => ("choice-result--good", tr!(case_good)),
+        ChoiceQuality::Partial => ("choice-result--partial", tr!(case_partial)),
+        ChoiceQuality::NotRecommended => ("choice-result--poor", tr!(case_poor)),
     }
 }
 
@@ -92,7 +92,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                 views.push(view! {
                     <div class="case-step case-step--done">
                         <TextBlocks blocks=step.body.clone()/>
-                        <p class="case-step__chosen"><span class="case-step__you">"You chose: "</span>{rich(&chosen.text)}</p>
+                        <p class="case-step__chosen"><span class="case-step__you">{tr!(case_you_chose)}" "</span>{rich(&chosen.text)}</p>
                         <p class=format!("choice-result {class}") data-test="choice-result" tabindex="-1"><strong>{verdict}" "</strong>{rich(&chosen.feedback)}</p>
                     </div>
                 }.into_any());
@@ -133,7 +133,7 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
                     views.push(view! {
                         <div class="case-step case-step--end">
                             {ending.map(|step| view! { <TextBlocks blocks=step.body.clone()/> })}
-                            <p class="case-end" data-test="case-end">"End of the case."</p>
+                            <p class="case-end" data-test="case-end">{tr!(case_end)}</p>
                         </div>
                     }.into_any());
                 }
@@ -144,12 +144,12 @@ pub fn VignetteView(vignette: Vignette, #[prop(into)] module_id: String) -> impl
 
     view! {
         <section class="vignette" data-test="vignette" data-id=vignette.id.clone() aria-labelledby=format!("case-{}", vignette.id)>
-            <p class="vignette__label">"Case study"</p>
+            <p class="vignette__label">{move || tr!(case_label)}</p>
             <h2 class="vignette__title" id=format!("case-{}", vignette.id)>{vignette.title.clone()}</h2>
             <TextBlocks blocks=vignette.intro.clone()/>
             <div node_ref=case_steps>{steps}</div>
             <Show when=move || path.with(|p| !p.is_empty())>
-                <button type="button" class="button button--quiet" on:click=restart.clone()>"Start the case again"</button>
+                <button type="button" class="button button--quiet" on:click=restart.clone()>{move || tr!(case_restart)}</button>
             </Show>
         </section>
     }

@@ -18,6 +18,7 @@ use crate::live::{
     SessionCode, StateError, STATE_FILE,
 };
 use crate::progress::Answer;
+use crate::ui::pack::LoadError;
 use crate::ui::app::{CourseResource, Language};
 use crate::ui::blocks::text::{rich, TextBlocks};
 use crate::ui::blocks::BlockView;
@@ -244,7 +245,7 @@ fn base_from_fragment() -> String {
 /// `/live/<code>`.
 #[component]
 pub fn LivePage() -> impl IntoView {
-    set_title("Live session");
+    set_title(|| "Live session".to_owned());
     let params = use_params_map();
     move || {
         let raw = params.read().get("code").unwrap_or_default();
@@ -255,7 +256,7 @@ pub fn LivePage() -> impl IntoView {
 /// `/live`: the join form alone.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    set_title("Join a live session");
+    set_title(|| "Join a live session".to_owned());
     view! {
         <div class="page page--reading">
             <h1>"Join a live session"</h1>
@@ -340,7 +341,7 @@ fn LiveSession(raw: String, base: String) -> impl IntoView {
                 let (course, _) = course.await?;
                 let entry = course
                     .module(&id)
-                    .ok_or_else(|| format!("this app has no module \"{id}\""))?;
+                    .ok_or_else(|| LoadError::NoModule(id.clone()))?;
                 let lang = if entry.languages.contains(&lang) { lang } else { entry.language_for(&mine).to_owned() };
                 cache.get(lang, id).await
             };
@@ -350,7 +351,7 @@ fn LiveSession(raw: String, base: String) -> impl IntoView {
     let phase = follower.phase;
     let body = move || match loaded.get() {
         Some(Some(Ok(module))) => view! { <LiveSlides module follower folder=folder.clone()/> }.into_any(),
-        Some(Some(Err(message))) => view! { <ContentError message/> }.into_any(),
+        Some(Some(Err(error))) => view! { <ContentError error/> }.into_any(),
         _ if phase.with(|p| matches!(p, Phase::Connecting)) => view! { <Loading/> }.into_any(),
         Some(None) | None => ().into_any(),
     };
@@ -408,7 +409,8 @@ fn LiveSlides(module: LoadedModule, follower: Follower, folder: String) -> impl 
         .collect();
     let total = slides.len().max(1);
     let module_id = module.module.id.clone();
-    set_title(&format!("Live – {}", module.module.title));
+    let title = format!("Live – {}", module.module.title);
+    set_title(move || title.clone());
     let Follower { shown, following, live, .. } = follower;
     let poll = Memo::new(move |_| live.with(|s| s.as_ref().and_then(|s| s.poll.clone())));
     let sent = RwSignal::new(HashMap::<String, PollAnswer>::new());

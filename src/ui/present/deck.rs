@@ -82,7 +82,8 @@ fn toggle_fullscreen() {
 #[component]
 fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     let module = loaded.module.clone();
-    set_title(&format!("{} – presentation", module.title));
+    let module_title = module.title.clone();
+    set_title(move || tr!(deck_page_title, module = module_title));
     let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
     let total = slides.len();
     let state = RwSignal::new(DeckState::opened_at(start.clamp(1, total.max(1))));
@@ -182,7 +183,7 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     let overview_grid = move || {
         overview.get().then(|| {
             view! {
-                <nav class="deck-overview" aria-label="All slides" data-test="overview">
+                <nav class="deck-overview" aria-label=tr!(deck_all_slides) data-test="overview">
                     <ol>
                         {slides.iter().map(|s| {
                             let n = s.number;
@@ -211,17 +212,17 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
             <div class="deck__frame" class:deck__frame--results=move || results_shown.get() node_ref=frame data-test="slide" data-slide=move || state.get().slide.to_string()>
                 {current_slide}
             </div>
-            <div class="deck__progress" role="progressbar" aria-label="Slide"
+            <div class="deck__progress" role="progressbar" aria-label=move || tr!(deck_slide)
                 aria-valuemin="1" aria-valuemax=total.to_string() aria-valuenow=move || state.get().slide.to_string()
-                aria-valuetext=move || format!("Slide {} of {total}", state.get().slide)>
+                aria-valuetext=move || tr!(slide_of, n = state.get().slide, total = total)>
                 <div class="deck__progress-bar" style:width=move || format!("{:.2}%", state.get().slide as f64 / total.max(1) as f64 * 100.0)></div>
             </div>
             <p class="deck__counter" aria-live="polite" data-test="counter">{move || format!("{} / {total}", state.get().slide)}</p>
             <Show when=move || !typed.get().is_empty()>
-                <p class="deck__jump" data-test="jump">{move || format!("Go to slide {} – press Enter", typed.get())}</p>
+                <p class="deck__jump" data-test="jump">{move || tr!(deck_jump, n = typed.get())}</p>
             </Show>
             <Show when=move || black.get()>
-                <div class="deck__black" data-test="black"><p class="visually-hidden">"Screen blanked; press B to show the slide again"</p></div>
+                <div class="deck__black" data-test="black"><p class="visually-hidden">{move || tr!(deck_black)}</p></div>
             </Show>
             {overview_grid}
             <LiveDeck trainer=live polls/>
@@ -265,10 +266,10 @@ fn block_preview(block: &crate::content::Block) -> String {
     let text = match block {
         Block::Paragraph(t) | Block::Heading(t) => plain_text(t),
         Block::List { items, .. } => items.first().map(|t| plain_text(t)).unwrap_or_default(),
-        Block::Question(_) => "Question".into(),
-        Block::Likert(_) => "Discussion".into(),
-        Block::Vignette(v) => format!("Case: {}", v.title),
-        Block::Reflection(_) => "Reflect".into(),
+        Block::Question(_) => tr!(question_label),
+        Block::Likert(_) => tr!(deck_discussion),
+        Block::Vignette(v) => tr!(slide_case, title = v.title),
+        Block::Reflection(_) => tr!(slide_reflect),
         _ => String::new(),
     };
     text.split_whitespace()

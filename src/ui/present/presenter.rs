@@ -23,8 +23,7 @@ pub fn Presenter() -> impl IntoView {
 }
 
 fn clock_text(ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+    crate::ui::l10n::clock(ms as u64)
 }
 
 fn elapsed_text(ms: f64) -> String {
@@ -40,7 +39,8 @@ fn elapsed_text(ms: f64) -> String {
 #[component]
 fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
     let module = loaded.module.clone();
-    set_title(&format!("{} – presenter", module.title));
+    let module_title = module.title.clone();
+    set_title(move || tr!(presenter_page_title, module = module_title));
     let slides: Vec<SlideData> = module.slides().into_iter().map(SlideData::from).collect();
     let total = slides.len();
     let state = RwSignal::new(DeckState::opened_at(start.clamp(1, total.max(1))));
@@ -77,47 +77,47 @@ fn PresenterView(loaded: LoadedModule, start: usize) -> impl IntoView {
         fit_after_render(next_frame);
         match data {
             Some(slide) => view! { <SlideView slide revealed=false/> }.into_any(),
-            None => view! { <p class="presenter__end">"End of the module"</p> }.into_any(),
+            None => view! { <p class="presenter__end">{tr!(presenter_end)}</p> }.into_any(),
         }
     };
     let notes = move || {
         let slide = slides_notes.get(state.get().slide - 1)?;
         Some(match &slide.slide.notes {
             Some(notes) => view! {
-                {notes.minutes.map(|m| view! { <p class="presenter__minutes">{format!("About {m} min")}</p> })}
+                {notes.minutes.map(|m| view! { <p class="presenter__minutes">{tr!(presenter_minutes, minutes = m)}</p> })}
                 <TextBlocks blocks=notes.body.clone()/>
             }
             .into_any(),
-            None => view! { <p class="hint">"No notes for this slide."</p> }.into_any(),
+            None => view! { <p class="hint">{tr!(presenter_no_notes)}</p> }.into_any(),
         })
     };
     view! {
         <div class="presenter" data-test="presenter" lang=loaded.lang.clone()>
             <header class="presenter__bar">
                 <h1 class="presenter__module">{module.title.clone()}</h1>
-                <p data-test="presenter-counter">{move || format!("Slide {} of {total}", state.get().slide)}</p>
+                <p data-test="presenter-counter">{move || tr!(slide_of, n = state.get().slide, total = total)}</p>
                 <p>
-                    <span class="presenter__label">"Elapsed "</span>
+                    <span class="presenter__label">{move || tr!(presenter_elapsed)}" "</span>
                     <span data-test="elapsed">{move || elapsed_text(now.get() - started.get())}</span>
-                    <button type="button" class="button button--quiet" on:click=move |_| started.set(js_sys::Date::now())>"Restart timer"</button>
+                    <button type="button" class="button button--quiet" on:click=move |_| started.set(js_sys::Date::now())>{move || tr!(presenter_restart_timer)}</button>
                 </p>
-                <p><span class="presenter__label">"Clock "</span><span data-test="clock">{move || clock_text(now.get())}</span></p>
+                <p><span class="presenter__label">{move || tr!(presenter_clock)}" "</span><span data-test="clock">{move || clock_text(now.get())}</span></p>
                 <crate::ui::live::PresenterLive module=module.id.clone()/>
             </header>
             <div class="presenter__grid">
-                <section class="presenter__current" aria-label="Current slide">
+                <section class="presenter__current" aria-label=move || tr!(presenter_current)>
                     <div class="deck__frame deck__frame--small" node_ref=current_frame data-test="presenter-current">{current}</div>
                     <div class="presenter__actions">
-                        <button type="button" class="button button--secondary" on:click=move |_| go(state.get_untracked().slide.saturating_sub(1))>"← Previous"</button>
-                        <button type="button" class="button button--secondary" data-test="presenter-reveal" on:click=move |_| nav.toggle_reveal()>"Reveal answer (R)"</button>
-                        <button type="button" class="button button--primary" data-test="presenter-next" on:click=move |_| go(state.get_untracked().slide + 1)>"Next →"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| go(state.get_untracked().slide.saturating_sub(1))>"← "{move || tr!(section_previous)}</button>
+                        <button type="button" class="button button--secondary" data-test="presenter-reveal" on:click=move |_| nav.toggle_reveal()>{move || tr!(presenter_reveal)}</button>
+                        <button type="button" class="button button--primary" data-test="presenter-next" on:click=move |_| go(state.get_untracked().slide + 1)>{move || tr!(section_next)}" →"</button>
                     </div>
                 </section>
-                <section class="presenter__next" aria-label="Next slide">
-                    <p class="presenter__label">"Next"</p>
+                <section class="presenter__next" aria-label=move || tr!(presenter_next_slide)>
+                    <p class="presenter__label">{move || tr!(section_next)}</p>
                     <div class="deck__frame deck__frame--small" node_ref=next_frame data-test="presenter-next-slide">{next}</div>
                 </section>
-                <section class="presenter__notes" aria-label="Speaker notes" data-test="notes">{notes}</section>
+                <section class="presenter__notes" aria-label=move || tr!(presenter_notes) data-test="notes">{notes}</section>
             </div>
         </div>
     }

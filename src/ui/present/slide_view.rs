@@ -71,7 +71,7 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
             let prompt: Vec<Block> = q.prompt.clone();
             view! {
                 <div class="slide-question" data-test="slide-question" data-id=q.id.clone()>
-                    <p class="slide-question__label">{match q.kind { QuestionKind::Multiple => "Question – several answers", _ => "Question" }}</p>
+                    <p class="slide-question__label">{match q.kind { QuestionKind::Multiple => tr!(slide_question_several), _ => tr!(question_label) }}</p>
                     <TextBlocks blocks=prompt/>
                     <ol class="slide-question__options" type="A">
                         {options.into_iter().map(|o| {
@@ -80,7 +80,7 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
                                 <li class:correct=move || revealed.get() && correct>
                                     {rich(&o.text)}
                                     <Show when=move || revealed.get() && correct>
-                                        <span class="slide-question__mark">" ✓ correct"</span>
+                                        <span class="slide-question__mark">" ✓ "{tr!(slide_correct)}</span>
                                     </Show>
                                 </li>
                             }
@@ -88,7 +88,7 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
                     </ol>
                     <Show
                         when=move || revealed.get()
-                        fallback=|| view! { <p class="slide-question__hint" data-test="reveal-hint">"Press R to reveal the answer"</p> }
+                        fallback=|| view! { <p class="slide-question__hint" data-test="reveal-hint">{tr!(slide_reveal_hint)}</p> }
                     >
                         <div class="slide-question__explanation" data-test="revealed">
                             {explanations.iter().map(|e| view! { <p>{rich(e)}</p> }).collect_view()}
@@ -102,11 +102,11 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
             let more = l.statements.len().saturating_sub(LIKERT_ON_SLIDE);
             view! {
                 <div class="slide-discussion" data-test="slide-likert">
-                    <p class="slide-question__label">"For discussion – everyone answers privately on their own device"</p>
+                    <p class="slide-question__label">{tr!(slide_discussion)}</p>
                     <ul>
                         {l.statements.iter().take(LIKERT_ON_SLIDE).map(|s| view! { <li>{rich(&s.text)}</li> }).collect_view()}
                     </ul>
-                    {(more > 0).then(|| view! { <p class="slide-question__hint">{format!("… and {more} more statements in the learning view")}</p> })}
+                    {(more > 0).then(|| view! { <p class="slide-question__hint">{tr!(slide_more_statements, count = more)}</p> })}
                 </div>
             }
             .into_any()
@@ -115,7 +115,7 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
             let first = v.steps.first().cloned();
             view! {
                 <div class="slide-discussion" data-test="slide-case">
-                    <p class="slide-question__label">{format!("Case: {}", v.title)}</p>
+                    <p class="slide-question__label">{tr!(slide_case, title = v.title)}</p>
                     <TextBlocks blocks=v.intro.clone()/>
                     {first.map(|step| view! {
                         <TextBlocks blocks=step.body.clone()/>
@@ -127,7 +127,7 @@ fn slide_block(block: &Block, revealed: Signal<bool>) -> AnyView {
         }
         Block::Reflection(r) => view! {
             <div class="slide-discussion" data-test="slide-reflection">
-                <p class="slide-question__label">"Reflect"</p>
+                <p class="slide-question__label">{tr!(slide_reflect)}</p>
                 <TextBlocks blocks=r.prompt.clone()/>
             </div>
         }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::{set_title, with_module, NotFound};
+use super::{set_fixed_title, set_title, with_module, NotFound};
 use crate::assess::{compare_profiles, item_changes, knowledge_score, likert_profile};
 use crate::content::{plain_text, Block, Likert, Module};
 use crate::progress::{Answer, Phase};
@@ -16,35 +16,15 @@ use crate::ui::blocks::BlockView;
 use crate::ui::pack::LoadedModule;
 use crate::ui::{href, Progress};
 
-/// "22 November 2026" from milliseconds since 1970.
+/// "22 November 2026" (in the UI language) from milliseconds since 1970.
 pub(crate) fn long_date(ms: u64) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let iso = crate::progress::iso8601(ms);
-    let (year, month, day) = (
-        &iso[0..4],
-        iso[5..7].parse::<usize>().unwrap_or(1),
-        iso[8..10].trim_start_matches('0'),
-    );
-    format!("{day} {} {year}", MONTHS[month.clamp(1, 12) - 1])
+    crate::ui::l10n::long_date(ms)
 }
 
-fn phase_name(phase: Phase) -> &'static str {
+fn phase_name(phase: Phase) -> String {
     match phase {
-        Phase::Before => "Before the seminar",
-        Phase::After => "After the seminar",
+        Phase::Before => tr!(assess_before),
+        Phase::After => tr!(assess_after),
     }
 }
 
@@ -67,7 +47,7 @@ fn likert_value(progress: &Progress, key: &str, id: &str) -> Option<u8> {
 pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
     let progress = expect_context::<Progress>();
     let module = loaded.module.clone();
-    set_title(&module.title);
+    set_fixed_title(module.title.clone());
     let id = module.id.clone();
     let questions = module.questions().count();
     let statements = likert_of(&module).map_or(0, |l| l.statements.len());
@@ -77,9 +57,23 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
             let latest = progress.with(|s| s.latest_attempt(&id, phase));
             let count = progress.with(|s| s.attempts(&id, phase).len());
             let status = latest.as_ref().map(|a| {
-                let score = progress.with(|s| knowledge_score(module.questions(), |q| s.answer(&a.key, q)).answered);
-                let rated = likert_of(&module).map_or(0, |l| l.statements.iter().filter(|st| likert_value(&progress, &a.key, &st.id).is_some()).count());
-                format!("Started {}: {score} of {questions} questions checked, {rated} of {statements} statements answered.", long_date(a.started))
+                let score = progress.with(|s| {
+                    knowledge_score(module.questions(), |q| s.answer(&a.key, q)).answered
+                });
+                let rated = likert_of(&module).map_or(0, |l| {
+                    l.statements
+                        .iter()
+                        .filter(|st| likert_value(&progress, &a.key, &st.id).is_some())
+                        .count()
+                });
+                tr!(
+                    assess_started,
+                    date = long_date(a.started),
+                    score = score,
+                    questions = questions,
+                    rated = rated,
+                    statements = statements
+                )
             });
             let target = href(&format!("/assess/{id}/{}", phase.as_str()));
             let start = {
@@ -93,12 +87,12 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
                 <li class="module-card module-card--plain phase-card" data-test="phase" data-phase=phase.as_str()>
                     <div class="module-card__body">
                         <h2 class="module-card__title">{phase_name(phase)}</h2>
-                        <p class="module-card__summary">{status.clone().unwrap_or_else(|| "Not taken yet.".to_owned())}</p>
-                        {(count > 1).then(|| view! { <p class="hint">{format!("{count} attempts are kept; the latest one counts.")}</p> })}
+                        <p class="module-card__summary">{status.clone().unwrap_or_else(|| tr!(assess_not_taken))}</p>
+                        {(count > 1).then(|| view! { <p class="hint">{tr!(assess_attempts_kept, count = count)}</p> })}
                         <div class="question__actions">
-                            {latest.is_some().then(|| view! { <A exact=true href=target.clone() attr:class="button button--primary" attr:data-test="continue-attempt">"Continue"</A> })}
+                            {latest.is_some().then(|| view! { <A exact=true href=target.clone() attr:class="button button--primary" attr:data-test="continue-attempt">{tr!(assess_continue)}</A> })}
                             <button type="button" class=if latest.is_some() { "button button--secondary" } else { "button button--primary" } data-test="start-attempt" on:click=start.clone()>
-                                {if latest.is_some() { "Start a new attempt" } else { "Start" }}
+                                {if latest.is_some() { tr!(assess_start_new) } else { tr!(assess_start) }}
                             </button>
                         </div>
                     </div>
@@ -117,13 +111,13 @@ pub fn AssessmentOverview(loaded: LoadedModule) -> impl IntoView {
     };
     view! {
         <div class="page" lang=loaded.lang.clone()>
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A exact=true href="/">"Course"</A></li><li aria-current="page">{module.title.clone()}</li></ol>
+            <nav class="breadcrumb" aria-label=move || tr!(breadcrumb_label)>
+                <ol><li><A exact=true href="/">{move || tr!(nav_course)}</A></li><li aria-current="page">{module.title.clone()}</li></ol>
             </nav>
             <header class="module-head">
                 <h1>{module.title.clone()}</h1>
                 <p class="module-head__summary">{module.summary.clone()}</p>
-                <p class="hint">"Your answers stay on this device. The attitude part has no right answers and is never shown to anyone else."</p>
+                <p class="hint">{move || tr!(assess_private_hint)}</p>
             </header>
             <ul class="module-list">
                 {phase_card(Phase::Before, module.clone())}
@@ -154,24 +148,28 @@ fn Comparison(module: Arc<Module>, before: String, after: String) -> impl IntoVi
             .collect();
         let text_of = |id: &str| likert.statements.iter().find(|s| s.id == id).map(|s| plain_text(&s.text)).unwrap_or_default();
         view! {
-            <ProfileChart scores=scores_after before=scores_before title="Attitudes before and after (means, reverse items turned round)"/>
+            <ProfileChart scores=scores_after before=scores_before title=tr!(assess_chart_title)/>
             <ul class="changes" data-test="subscale-changes">
                 {subscales.into_iter().map(|c| view! {
                     <li>{match c.delta() {
-                        Some(d) if d.abs() < 0.05 => format!("{}: no change", c.label),
-                        Some(d) => format!("{}: {}{:.1}", c.label, if d > 0.0 { "+" } else { "−" }, d.abs()),
-                        None => format!("{}: not answered in both attempts", c.label),
+                        Some(d) if d.abs() < 0.05 => tr!(assess_no_change, label = c.label),
+                        Some(d) => tr!(
+                            assess_change,
+                            label = c.label,
+                            change = format!("{}{}", if d > 0.0 { "+" } else { "−" }, crate::ui::l10n::decimal(d.abs(), 1))
+                        ),
+                        None => tr!(assess_not_both, label = c.label),
                     }}</li>
                 }).collect_view()}
             </ul>
-            <h3>"Statements that changed most"</h3>
+            <h3>{tr!(assess_changed_most)}</h3>
             {if items.is_empty() {
-                view! { <p>"No statement was answered differently."</p> }.into_any()
+                view! { <p>{tr!(assess_none_changed)}</p> }.into_any()
             } else {
                 view! {
                     <ol class="changes" data-test="item-changes">
                         {items.iter().map(|c| view! {
-                            <li>{format!("“{}”: {} → {}", text_of(&c.statement), c.before, c.after)}</li>
+                            <li>{tr!(assess_item_change, statement = text_of(&c.statement), before = c.before, after = c.after)}</li>
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -180,13 +178,19 @@ fn Comparison(module: Arc<Module>, before: String, after: String) -> impl IntoVi
     });
     view! {
         <section class="panel comparison" aria-labelledby="comparison-title" data-test="comparison">
-            <h2 id="comparison-title">"What changed"</h2>
+            <h2 id="comparison-title">{move || tr!(assess_what_changed)}</h2>
             <p data-test="knowledge-change">
-                {format!(
-                    "Knowledge: {} of {} points before, {} of {} after ({}{}).",
-                    b.points, b.max, a.points, a.max,
-                    if a.points >= b.points { "+" } else { "−" },
-                    (a.points - b.points).abs()
+                {move || tr!(
+                    assess_knowledge_change,
+                    before = crate::ui::l10n::number(b.points),
+                    before_max = b.max,
+                    after = crate::ui::l10n::number(a.points),
+                    after_max = a.max,
+                    change = format!(
+                        "{}{}",
+                        if a.points >= b.points { "+" } else { "−" },
+                        crate::ui::l10n::number((a.points - b.points).abs())
+                    )
                 )}
             </p>
             {attitudes}
@@ -212,7 +216,8 @@ pub fn AttemptPage() -> impl IntoView {
 fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
     let progress = expect_context::<Progress>();
     let module = loaded.module.clone();
-    set_title(&format!("{} – {}", phase_name(phase), module.title));
+    let module_title = module.title.clone();
+    set_title(move || format!("{} – {}", phase_name(phase), module_title));
     let overview = href(&format!("/m/{}", module.id));
     let key = progress
         .with(|s| s.latest_attempt(&module.id, phase))
@@ -220,10 +225,10 @@ fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
     let title = module.title.clone();
     view! {
         <article class="page page--reading" lang=loaded.lang.clone() data-test="attempt" data-phase=phase.as_str()>
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <ol><li><A exact=true href="/">"Course"</A></li><li><A exact=true href=overview.clone()>{title}</A></li></ol>
+            <nav class="breadcrumb" aria-label=move || tr!(breadcrumb_label)>
+                <ol><li><A exact=true href="/">{move || tr!(nav_course)}</A></li><li><A exact=true href=overview.clone()>{title}</A></li></ol>
             </nav>
-            <h1>{phase_name(phase)}</h1>
+            <h1>{move || phase_name(phase)}</h1>
             {module.sections.iter().map(|section| {
                 let blocks: Vec<_> = section.blocks().cloned().collect();
                 let key = key.clone();
@@ -234,7 +239,7 @@ fn Attempt(loaded: LoadedModule, phase: Phase) -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <p><A exact=true href=overview attr:class="button button--primary" attr:data-test="attempt-done">"Done – back to the overview"</A></p>
+            <p><A exact=true href=overview attr:class="button button--primary" attr:data-test="attempt-done">{move || tr!(assess_done)}</A></p>
         </article>
     }
 }

@@ -9,11 +9,11 @@ use crate::ui::{href, Progress};
 
 #[component]
 pub fn Home() -> impl IntoView {
-    set_title("");
+    set_title(String::new);
     let course = expect_context::<CourseResource>().0;
     move || match course.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+        Some(Err(error)) => view! { <ContentError error/> }.into_any(),
         Some(Ok((course, _))) => view! { <CourseOverview course=(*course).clone()/> }.into_any(),
     }
 }
@@ -26,7 +26,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
     let course_lang = if course.title.contains_key(&lang.get_untracked()) {
         lang.get_untracked()
     } else {
-        course.fallback_language().to_owned()
+        course.language_for(&lang.get_untracked()).to_owned()
     };
     let modules: Vec<ModuleEntry> = course.learning_modules().cloned().collect();
     let total_minutes: u32 = modules.iter().map(|m| m.minutes).sum();
@@ -40,7 +40,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
         let module_title = entry.title_in(&lang.get()).to_owned();
         Some(view! {
             <a class="continue-card" data-test="continue" href=href(&format!("/m/{}/{}", place.module, place.section))>
-                <span class="continue-card__label">"Continue where you left off"</span>
+                <span class="continue-card__label">{move || tr!(home_continue)}</span>
                 <span class="continue-card__title">{module_title}</span>
             </a>
         })
@@ -50,18 +50,18 @@ fn CourseOverview(course: Course) -> impl IntoView {
             <section class="hero" aria-labelledby="course-title">
                 <h1 id="course-title" lang=course_lang>{title}</h1>
                 <p class="hero__lead">
-                    "A course for professionals in addiction care and youth welfare who work with children from families with addiction issues: what these children live through, what protects them, how to talk with them and their parents, and how the two help systems can work together."
+                    {move || tr!(home_lead)}
                 </p>
-                <p class="hero__meta">{course_length(count, total_minutes)}</p>
+                <p class="hero__meta">{move || course_length(count, total_minutes)}</p>
             </section>
             {continue_link}
-            <h2 class="section-heading">"Modules"</h2>
+            <h2 class="section-heading">{move || tr!(home_modules_heading)}</h2>
             <ol class="module-list">
                 {modules.into_iter().enumerate().map(|(i, entry)| view! { <ModuleCard entry number=i + 1/> }).collect_view()}
             </ol>
             {(!assessments.is_empty()).then(|| view! {
-                <h2 class="section-heading">"Seminar self-assessment"</h2>
-                <p class="hint">"Take it before the joint seminar and again afterwards to see what changed. Your answers stay on this device."</p>
+                <h2 class="section-heading">{move || tr!(assessment_heading)}</h2>
+                <p class="hint">{move || tr!(home_assessment_hint)}</p>
                 <ul class="module-list">
                     {assessments.into_iter().map(|entry| view! { <EntryLink entry/> }).collect_view()}
                 </ul>
@@ -71,7 +71,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
                 <crate::ui::live::JoinForm/>
             </section>
             {(!references.is_empty()).then(|| view! {
-                <h2 class="section-heading">"Reference"</h2>
+                <h2 class="section-heading">{move || tr!(home_reference_heading)}</h2>
                 <ul class="module-list">
                     {references.into_iter().map(|entry| view! { <EntryLink entry/> }).collect_view()}
                 </ul>
@@ -94,11 +94,15 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
     let module = LocalResource::new({
         let id = id.clone();
         let started = started.clone();
+        let entry = entry.clone();
         move || {
             let wanted = started().then(|| id.clone());
+            // The module's language as the module page loads it, so the
+            // count comes from the same file.
+            let shown = entry.language_for(&lang.get_untracked()).to_owned();
             async move {
                 match wanted {
-                    Some(id) => cache.get(lang.get_untracked(), id).await.ok(),
+                    Some(id) => cache.get(shown, id).await.ok(),
                     None => None,
                 }
             }
@@ -108,7 +112,7 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
         let id = id.clone();
         move || {
             if !started() {
-                return "Not started".to_owned();
+                return tr!(home_not_started);
             }
             match module.get() {
                 Some(Some(m)) => {
@@ -117,12 +121,12 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
                         s.visited_count(&id, m.module.sections.iter().map(|s| s.id.as_str()))
                     });
                     if seen >= total {
-                        "Completed".to_owned()
+                        tr!(home_completed)
                     } else {
-                        format!("{seen} of {total} sections")
+                        tr!(home_sections_seen, seen = seen, total = total)
                     }
                 }
-                _ => "In progress".to_owned(),
+                _ => tr!(home_in_progress),
             }
         }
     };
@@ -135,7 +139,7 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
                 <h3 class="module-card__title"><A exact=true href=href(&format!("/m/{id}"))>{title}</A></h3>
                 <p class="module-card__summary">{summary}</p>
                 <p class="module-card__meta">
-                    <span>{format!("{} min", entry.minutes)}</span>
+                    <span>{let minutes = entry.minutes; move || tr!(home_card_minutes, minutes = minutes)}</span>
                     <span class="module-card__status" data-test="module-progress">{status}</span>
                 </p>
             </div>
@@ -144,15 +148,19 @@ fn ModuleCard(entry: ModuleEntry, number: usize) -> impl IntoView {
 }
 
 fn course_length(modules: usize, minutes: u32) -> String {
-    let modules = if modules == 1 {
-        "1 module".to_owned()
-    } else {
-        format!("{modules} modules")
-    };
+    let modules = crate::ui::l10n::plural(
+        modules,
+        tr!(home_modules_one, count = modules),
+        tr!(home_modules_many, count = modules),
+    );
     if minutes < 90 {
-        format!("{modules} · about {minutes} minutes")
+        tr!(home_length_minutes, modules = modules, minutes = minutes)
     } else {
-        format!("{modules} · about {} hours", (minutes + 30) / 60)
+        tr!(
+            home_length_hours,
+            modules = modules,
+            hours = (minutes + 30) / 60
+        )
     }
 }
 

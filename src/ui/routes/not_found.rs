@@ -3,12 +3,12 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    super::set_title("Page not found");
+    super::set_title(move || tr!(not_found_title));
     view! {
         <div class="page page--narrow">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. The link may be mistyped, or the module may have been renamed or removed from this course."</p>
-            <p><A exact=true href="/" attr:class="button">"Go to the course overview"</A></p>
+            <h1>{move || tr!(not_found_title)}</h1>
+            <p>{move || tr!(not_found_body)}</p>
+            <p><A exact=true href="/" attr:class="button">{move || tr!(not_found_home)}</A></p>
         </div>
     }
 }

@@ -30,11 +30,11 @@ fn print_page(_: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn Results() -> impl IntoView {
-    set_title("Your results");
+    set_title(move || tr!(results_title));
     let all = all_modules_resource();
     move || match all.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+        Some(Err(error)) => view! { <ContentError error/> }.into_any(),
         Some(Ok((course, loaded))) => {
             let modules: Vec<LoadedModule> = loaded
                 .into_iter()
@@ -63,7 +63,10 @@ fn ResultsView(modules: Vec<LoadedModule>, assessment: Option<String>) -> impl I
     let total = modules.len();
     let reflections = modules.clone();
     let download_reflections = move |_| {
-        let mut text = String::from("# My reflections – Make the Difference\n\n");
+        let mut text = format!(
+            "# {} – Make the Difference\n\n",
+            tr!(results_reflections_heading)
+        );
         for l in &reflections {
             for block in l.module.blocks() {
                 if let Block::Reflection(r) = block {
@@ -99,29 +102,33 @@ fn ResultsView(modules: Vec<LoadedModule>, assessment: Option<String>) -> impl I
     };
     let prepost = assessment.map(|id| {
         let link = href(&format!("/m/{id}"));
-        let taken = move |phase| progress.with(|s| s.latest_attempt(&id, phase)).map(|a| long_date(a.started));
+        let taken = move |phase| {
+            progress
+                .with(|s| s.latest_attempt(&id, phase))
+                .map(|a| long_date(a.started))
+        };
         let (before, after) = (taken(Phase::Before), taken(Phase::After));
         view! {
             <section class="panel" aria-labelledby="prepost-title">
-                <h2 id="prepost-title">"Seminar self-assessment"</h2>
-                <p>{format!(
-                    "Before the seminar: {}. After the seminar: {}.",
-                    before.unwrap_or_else(|| "not taken".into()),
-                    after.unwrap_or_else(|| "not taken".into())
+                <h2 id="prepost-title">{tr!(assessment_heading)}</h2>
+                <p>{tr!(
+                    results_prepost,
+                    before = before.unwrap_or_else(|| tr!(results_not_taken)),
+                    after = after.unwrap_or_else(|| tr!(results_not_taken))
                 )}</p>
-                <p class="no-print"><A exact=true href=link>"Open the self-assessment and the comparison"</A></p>
+                <p class="no-print"><A exact=true href=link>{tr!(results_open_assessment)}</A></p>
             </section>
         }
     });
     view! {
         <div class="page results" data-test="results">
-            <h1>"Your results"</h1>
-            <p class="module-head__summary" data-test="completion">{format!("{done} of {total} modules completed.")}</p>
-            <p class="hint">"Only you see this page: everything on it is stored in this browser. Print it or save it as a PDF to keep it."</p>
+            <h1>{tr!(results_title)}</h1>
+            <p class="module-head__summary" data-test="completion">{tr!(results_completion, done = done, total = total)}</p>
+            <p class="hint">{tr!(results_hint)}</p>
             <div class="data-actions no-print">
-                <button type="button" class="button button--primary" on:click=print_page>"Print or save as PDF"</button>
-                <button type="button" class="button button--secondary" data-test="download-reflections" on:click=download_reflections>"Download my reflections"</button>
-                <A exact=true href="/certificate" attr:class="button button--secondary" attr:data-test="certificate-link">"Certificate of completion"</A>
+                <button type="button" class="button button--primary" on:click=print_page>{tr!(print_or_pdf)}</button>
+                <button type="button" class="button button--secondary" data-test="download-reflections" on:click=download_reflections>{tr!(results_download_reflections)}</button>
+                <A exact=true href="/certificate" attr:class="button button--secondary" attr:data-test="certificate-link">{tr!(cert_title)}</A>
             </div>
             {prepost}
             {modules.into_iter().map(|l| view! { <ModuleResult loaded=l/> }).collect_view()}
@@ -148,14 +155,14 @@ fn ModuleResult(loaded: LoadedModule) -> impl IntoView {
                 };
                 let case = replay(v, &path);
                 Some(if case.finished {
-                    format!(
-                        "Case “{}”: completed, {} of {} choices recommended.",
-                        v.title,
-                        case.recommended(v),
-                        case.taken.len()
+                    tr!(
+                        results_case_done,
+                        title = v.title,
+                        recommended = case.recommended(v),
+                        choices = case.taken.len()
                     )
                 } else {
-                    format!("Case “{}”: not completed.", v.title)
+                    tr!(results_case_open, title = v.title)
                 })
             }
             _ => None,
@@ -178,14 +185,16 @@ fn ModuleResult(loaded: LoadedModule) -> impl IntoView {
         <section class="panel module-result" lang=loaded.lang.clone() data-test="module-result" data-module=id.clone()>
             <h2><A exact=true href=href(&format!("/m/{id}"))>{module.title.clone()}</A></h2>
             <ul class="result-facts">
-                <li>{format!("Sections read: {visited} of {sections}")}</li>
-                <li data-test="knowledge-score">{format!(
-                    "Knowledge questions: {} of {} points ({} of {} answered)",
-                    score.points, score.max, score.answered, score.max
+                <li>{tr!(results_sections_read, visited = visited, sections = sections)}</li>
+                <li data-test="knowledge-score">{tr!(
+                    results_knowledge,
+                    points = crate::ui::l10n::number(score.points),
+                    max = score.max,
+                    answered = score.answered
                 )}</li>
                 {cases.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
-            {profiles.into_iter().map(|scores| view! { <ProfileChart scores title="Your self-assessment (private)"/> }).collect_view()}
+            {profiles.into_iter().map(|scores| view! { <ProfileChart scores title=tr!(results_profile_title)/> }).collect_view()}
         </section>
     }
 }
@@ -194,7 +203,7 @@ const NAME_KEY: &str = "mtd-learn.name";
 
 #[component]
 pub fn Certificate() -> impl IntoView {
-    set_title("Certificate of completion");
+    set_title(move || tr!(cert_title));
     let all = all_modules_resource();
     let progress = expect_context::<Progress>();
     let name = RwSignal::new(store::read(NAME_KEY).ok().flatten().unwrap_or_default());
@@ -203,19 +212,19 @@ pub fn Certificate() -> impl IntoView {
         let _ = store::write_raw(NAME_KEY, &value);
         name.set(value);
     };
-    let today = long_date(store::now_ms());
+    let today_ms = store::now_ms();
     view! {
         <div class="page page--narrow">
             <div class="no-print">
-                <h1>"Certificate of completion"</h1>
-                <p>"Enter your name as it should appear. It stays in this browser and is never sent anywhere."</p>
-                <label for="cert-name">"Your name"</label>
+                <h1>{move || tr!(cert_title)}</h1>
+                <p>{move || tr!(cert_intro)}</p>
+                <label for="cert-name">{move || tr!(cert_name_label)}</label>
                 <input id="cert-name" class="text-input" type="text" autocomplete="name" data-test="cert-name" prop:value=move || name.get() on:input=save_name/>
-                <p><button type="button" class="button button--primary" on:click=print_page>"Print or save as PDF"</button></p>
+                <p><button type="button" class="button button--primary" on:click=print_page>{move || tr!(print_or_pdf)}</button></p>
             </div>
             {move || match all.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(message)) => view! { <ContentError message/> }.into_any(),
+                Some(Err(error)) => view! { <ContentError error/> }.into_any(),
                 Some(Ok((course, loaded))) => {
                     let done: Vec<String> = loaded
                         .iter()
@@ -224,16 +233,16 @@ pub fn Certificate() -> impl IntoView {
                         .map(|l| l.module.title.clone())
                         .collect();
                     let title = course.title_in(&loaded.first().map(|l| l.lang.clone()).unwrap_or_default()).to_owned();
-                    let today = today.clone();
+                    let today = long_date(today_ms);
                     view! {
-                        <section class="certificate" data-test="certificate" aria-label="Certificate">
-                            <p class="certificate__kicker">"Certificate of completion"</p>
-                            <p class="certificate__name" data-test="cert-shown-name">{move || { let n = name.get(); if n.trim().is_empty() { "(your name)".to_owned() } else { n } }}</p>
-                            <p>{format!("has completed {} of {} modules of the course", done.len(), course.learning_modules().count())}</p>
+                        <section class="certificate" data-test="certificate" aria-label=tr!(cert_label)>
+                            <p class="certificate__kicker">{tr!(cert_title)}</p>
+                            <p class="certificate__name" data-test="cert-shown-name">{move || { let n = name.get(); if n.trim().is_empty() { tr!(cert_name_placeholder) } else { n } }}</p>
+                            <p>{tr!(cert_completed, done = done.len(), total = course.learning_modules().count())}</p>
                             <p class="certificate__course">{title}</p>
                             {(!done.is_empty()).then(|| view! { <ul class="certificate__modules">{done.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> })}
                             <p class="certificate__date">{today}</p>
-                            <p class="certificate__note">"Based on the curriculum of the joint seminars for addiction-care and youth-welfare professionals of the EU project “Make the difference” (2021–2023). Issued by the learner from their own progress in this app."</p>
+                            <p class="certificate__note">{tr!(cert_note)}</p>
                         </section>
                     }.into_any()
                 }

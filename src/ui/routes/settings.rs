@@ -1,53 +1,84 @@
 use leptos::prelude::*;
 
 use super::set_title;
-use crate::ui::app::{CourseResource, Language};
+use crate::lang::{language_name, UI_LANGUAGES};
+use crate::progress::ImportError;
+use crate::ui::app::Language;
+use crate::ui::l10n::plural;
 use crate::ui::Progress;
 
-/// A language's name in that language, as people look for it in a list.
-pub(crate) fn language_name(code: &str) -> String {
-    match code {
-        "en" => "English",
-        "de" => "Deutsch",
-        "da" => "Dansk",
-        "nb" => "Norsk bokmål",
-        "fr" => "Français",
-        "nl" => "Nederlands",
-        other => other,
+/// What the status line under "Your data" says. Kept as a value, not as
+/// text, so that it is shown in the language of the moment.
+#[derive(Clone, Debug)]
+enum Status {
+    Deleted,
+    DeleteRefused,
+    DownloadRefused,
+    FileUnreadable,
+    Imported { records: usize, file: String },
+    ImportFailed(ImportError),
+}
+
+impl Status {
+    fn text(&self) -> String {
+        match self {
+            Status::Deleted => tr!(settings_deleted),
+            Status::DeleteRefused => tr!(settings_delete_refused),
+            Status::DownloadRefused => tr!(settings_download_refused),
+            Status::FileUnreadable => tr!(settings_file_unreadable),
+            Status::Imported { records, file } => tr!(
+                settings_imported,
+                records = plural(
+                    *records,
+                    tr!(settings_records_one, count = records),
+                    tr!(settings_records_many, count = records)
+                ),
+                file = file
+            ),
+            Status::ImportFailed(error) => import_error_text(error),
+        }
     }
-    .to_owned()
+}
+
+/// An import error in the UI language (`ImportError`'s `Display` is the
+/// English one).
+fn import_error_text(error: &ImportError) -> String {
+    match error {
+        ImportError::NotJson(detail) => tr!(import_error_not_json, detail = detail),
+        ImportError::NotOurs => tr!(import_error_not_ours),
+        ImportError::Newer { schema } => tr!(import_error_newer, schema = schema),
+        ImportError::Unreadable(reason) => tr!(import_error_unreadable, reason = reason),
+    }
 }
 
 #[component]
 pub fn Settings() -> impl IntoView {
-    set_title("Settings");
+    set_title(move || tr!(nav_settings));
     let progress = expect_context::<Progress>();
     let language = expect_context::<Language>();
-    let course = expect_context::<CourseResource>().0;
-    let languages = move || match course.get() {
-        Some(Ok((course, _))) => course.languages.clone(),
-        _ => vec![language.0.get()],
-    };
     let confirming = RwSignal::new(false);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Status>);
     let counts = move || {
         progress.with(|s| {
-            format!(
-                "Stored in this browser: {}, {} and {}.",
-                counted(
-                    s.modules.values().map(|m| m.answers.len()).sum(),
-                    "answer",
-                    "answers"
+            let answers: usize = s.modules.values().map(|m| m.answers.len()).sum();
+            let reflections: usize = s.modules.values().map(|m| m.reflections.len()).sum();
+            let visits: usize = s.modules.values().map(|m| m.visits.len()).sum();
+            tr!(
+                settings_counts,
+                answers = plural(
+                    answers,
+                    tr!(settings_answers_one, count = answers),
+                    tr!(settings_answers_many, count = answers)
                 ),
-                counted(
-                    s.modules.values().map(|m| m.reflections.len()).sum(),
-                    "written reflection",
-                    "written reflections"
+                reflections = plural(
+                    reflections,
+                    tr!(settings_reflections_one, count = reflections),
+                    tr!(settings_reflections_many, count = reflections)
                 ),
-                counted(
-                    s.modules.values().map(|m| m.visits.len()).sum(),
-                    "visited section",
-                    "visited sections"
+                visits = plural(
+                    visits,
+                    tr!(settings_visits_one, count = visits),
+                    tr!(settings_visits_many, count = visits)
                 )
             )
         })
@@ -55,14 +86,14 @@ pub fn Settings() -> impl IntoView {
     let delete = move |_| {
         confirming.set(false);
         status.set(Some(match progress.delete_all() {
-            Ok(_) => "All your data on this device has been deleted.".to_owned(),
-            Err(()) => "The browser did not allow the data to be deleted. Try clearing this site's data in the browser settings.".to_owned(),
+            Ok(_) => Status::Deleted,
+            Err(()) => Status::DeleteRefused,
         }));
     };
     let export = move |_| {
         let file = format!("mtd-learn-progress-{}.json", crate::ui::download::today());
         if !crate::ui::download::download(&file, "application/json", &progress.export()) {
-            status.set(Some("The browser did not allow the download.".to_owned()));
+            status.set(Some(Status::DownloadRefused));
         }
     };
     let import = move |event: leptos::ev::Event| {
@@ -83,14 +114,13 @@ pub fn Settings() -> impl IntoView {
                 .ok()
                 .and_then(|t| t.as_string());
             status.set(Some(match text {
-                None => "The file could not be read.".to_owned(),
+                None => Status::FileUnreadable,
                 Some(raw) => match progress.import(&raw) {
-                    Ok(n) => format!(
-                        "Imported {} from {}; your existing answers were kept.",
-                        counted(n, "record", "records"),
-                        file.name()
-                    ),
-                    Err(message) => message,
+                    Ok(records) => Status::Imported {
+                        records,
+                        file: file.name(),
+                    },
+                    Err(error) => Status::ImportFailed(error),
                 },
             }));
         });
@@ -106,58 +136,55 @@ pub fn Settings() -> impl IntoView {
     });
     view! {
         <div class="page page--narrow">
-            <h1>"Settings"</h1>
+            <h1>{move || tr!(nav_settings)}</h1>
             <section class="panel" aria-labelledby="language-title">
-                <h2 id="language-title">"Language"</h2>
-                <label for="language">"Language of the course content"</label>
+                <h2 id="language-title">{move || tr!(settings_language)}</h2>
+                <label for="language">{move || tr!(settings_language_label)}</label>
                 <select
                     id="language"
                     data-test="language"
                     on:change=move |event| language.choose(&event_target_value(&event))
                 >
-                    {move || languages().into_iter().map(|code| {
-                        let selected = language.0.get() == code;
-                        view! { <option value=code.clone() selected=selected>{language_name(&code)}</option> }
+                    // Every UI language, each named in itself (and marked so).
+                    {UI_LANGUAGES.iter().map(|&code| {
+                        let selected = move || language.0.get() == code;
+                        view! { <option value=code lang=code selected=selected>{language_name(code)}</option> }
                     }).collect_view()}
                 </select>
-                <p class="hint">"Your answers are kept when you switch. Buttons and menus stay in English for now; more languages will follow."</p>
+                <p class="hint">{move || tr!(settings_language_hint)}</p>
             </section>
             <crate::ui::reading::ReadingPanel/>
             <crate::ui::sync_panel::SyncPanel/>
             <section class="panel" aria-labelledby="data-title">
-                <h2 id="data-title">"Your data"</h2>
-                <p>"Your answers, self-assessments and reflections are stored in this browser, on this device. Nothing leaves it unless you turn on sync above, and there are no trackers."</p>
+                <h2 id="data-title">{move || tr!(settings_data_title)}</h2>
+                <p>{move || tr!(settings_data_body)}</p>
                 <p>{counts}</p>
                 <crate::ui::pwa::OfflineStatus/>
                 <div class="data-actions">
-                    <button type="button" class="button button--secondary" data-test="export" on:click=export>"Export my data"</button>
+                    <button type="button" class="button button--secondary" data-test="export" on:click=export>{move || tr!(settings_export)}</button>
                     <label class="button button--secondary file-button">
-                        "Import from a file"
+                        {move || tr!(settings_import)}
                         <input type="file" accept="application/json,.json" data-test="import" class="visually-hidden" on:change=import/>
                     </label>
                 </div>
-                <p class="hint">"An export is a JSON file with everything listed above. Importing adds a file's answers to the ones here; nothing is replaced or lost."</p>
+                <p class="hint">{move || tr!(settings_export_hint)}</p>
                 <button class="button button--danger" data-test="delete-all" on:click=move |_| { status.set(None); confirming.set(true) }>
-                    "Delete all my data"
+                    {move || tr!(settings_delete_all)}
                 </button>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-test="confirm-dialog">
-                        <p id="confirm-title" class="confirm__title">"Delete everything?"</p>
-                        <p id="confirm-body">"This removes every answer, self-assessment and reflection stored by this app in this browser. It cannot be undone."</p>
+                        <p id="confirm-title" class="confirm__title">{move || tr!(settings_confirm_title)}</p>
+                        <p id="confirm-body">{move || tr!(settings_confirm_body)}</p>
                         <div class="confirm__actions">
-                            <button class="button button--danger" data-test="confirm-delete" on:click=delete>"Yes, delete everything"</button>
-                            <button class="button button--secondary" data-test="cancel-delete" node_ref=cancel_ref on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            <button class="button button--danger" data-test="confirm-delete" on:click=delete>{move || tr!(settings_confirm_yes)}</button>
+                            <button class="button button--secondary" data-test="cancel-delete" node_ref=cancel_ref on:click=move |_| confirming.set(false)>{move || tr!(settings_cancel)}</button>
                         </div>
                     </div>
                 </Show>
                 <p role="status" class="status">
-                    {move || status.get().map(|text| view! { <span data-test="status">{text}</span> })}
+                    {move || status.get().map(|s| view! { <span data-test="status">{s.text()}</span> })}
                 </p>
             </section>
         </div>
     }
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

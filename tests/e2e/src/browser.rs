@@ -41,9 +41,20 @@ impl Browser {
         Browser::start_at(viewport, base_url()).await
     }
 
+    /// Like [`Browser::start`], with a browser whose preferred language is
+    /// `lang` (e.g. "nb"): `navigator.language` and the Accept-Language
+    /// header. Without this, Chromium's language is the machine's (en-US).
+    pub async fn start_in_language(viewport: Viewport, lang: &str) -> Browser {
+        Browser::launch(viewport, base_url(), Some(lang)).await
+    }
+
     /// Like [`Browser::start`], for an app served elsewhere (a test's own
     /// [`crate::Server`]); `base` without a trailing slash.
     pub async fn start_at(viewport: Viewport, base: String) -> Browser {
+        Browser::launch(viewport, base, None).await
+    }
+
+    async fn launch(viewport: Viewport, base: String, lang: Option<&str>) -> Browser {
         let driver = Driver::start();
         let (w, h) = viewport.size();
         let mut caps = Capabilities::new();
@@ -68,16 +79,24 @@ impl Browser {
         }
         // Downloads land in the scratch folder without a prompt.
         let downloads = driver.download_dir();
+        let mut prefs = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
+        if let Some(lang) = lang {
+            // The flag sets navigator.language, the preference the list in
+            // navigator.languages and Accept-Language.
+            args.push(format!("--lang={lang}"));
+            args.push(format!("--accept-lang={lang}"));
+            prefs["intl.accept_languages"] = json!(lang);
+        }
         caps.insert(
             "goog:chromeOptions".into(),
             json!({
                 "binary": CHROMIUM,
                 "args": args,
-                "prefs": {
-                    "download.default_directory": downloads.display().to_string(),
-                    "download.prompt_for_download": false,
-                    "download.directory_upgrade": true,
-                },
+                "prefs": prefs,
             }),
         );
         let connect = ClientBuilder::rustls()
