@@ -48,7 +48,8 @@
 #   (micro)               examples/bench.rs and benches/browser.rs: parse of every
 #                         module file, grading, merge and decode + migrate of
 #                         10,000 records, natively and in Chromium (medians)
-#   wire_* server_* first_section_render* section_switch*   scripts/bench/timings.cjs
+#   wire_* server_* first_section_render* section_switch*
+#   precache_* offline_repeat_render                      scripts/bench/timings.cjs
 #   lighthouse_*          scripts/bench/lighthouse.cjs
 set -euo pipefail
 

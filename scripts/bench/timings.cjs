@@ -27,6 +27,13 @@
 //                          frame; the time runs to the end of the frame that shows
 //                          the new section), median of 20
 //   section_switch_dom     click -> the new heading is in the DOM, median of 20
+//   precache_shell_*       what the service worker keeps after one visit: the
+//   precache_content_*     app shell (index.html, JS, wasm, CSS, manifest,
+//                          icons) and the learner's language (course index and
+//                          every module file), bytes of the stored bodies
+//   offline_repeat_render  navigation start -> the section heading painted on a
+//                          repeat visit with the network off (service worker
+//                          and its caches only), median of 5
 "use strict";
 
 const fs = require("node:fs");
@@ -199,6 +206,61 @@ function coldRender(port, url) {
   });
 }
 
+// Sums the bodies the service worker's caches hold: { shell, content } with
+// { files, bytes } each.
+const CACHE_SIZES = `(async () => {
+  const out = { shell: { files: 0, bytes: 0 }, content: { files: 0, bytes: 0 } };
+  for (const name of await caches.keys()) {
+    const kind = name.startsWith("mtd-shell-") ? "shell" : name === "mtd-content" ? "content" : null;
+    if (!kind) continue;
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      out[kind].files += 1;
+      out[kind].bytes += (await response.arrayBuffer()).byteLength;
+    }
+  }
+  return out;
+})()`;
+
+/** One visit to `url` lets the service worker fill its caches; then the
+ * network goes off and the page is opened again `n` times. Returns the cache
+ * sizes and the render times. */
+function offlineRepeat(port, url, n) {
+  return inTab(port, async ({ Network, Page, Runtime, Storage }) => {
+    await Network.enable();
+    await Page.enable();
+    await Network.clearBrowserCache();
+    await Storage.clearDataForOrigin({ origin, storageTypes: "all" });
+    await Page.navigate({ url });
+    await waitFor(Runtime, "!!(navigator.serviceWorker && navigator.serviceWorker.controller)", "a controlling service worker");
+    // The app asks the worker to cache the language 3 s after start; wait
+    // until the content cache holds the course index and 13 module files.
+    let sizes;
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      const { result } = await Runtime.evaluate({ expression: CACHE_SIZES, awaitPromise: true, returnByValue: true });
+      sizes = result.value;
+      if (sizes && sizes.content.files >= 14) break;
+      if (Date.now() > deadline) throw new Error(`content not cached: ${JSON.stringify(sizes)}`);
+      await sleep(200);
+    }
+    await Network.emulateNetworkConditions({ offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await Page.addScriptToEvaluateOnNewDocument({ source: RENDER_PROBE });
+    const renders = [];
+    for (let i = 0; i < n; i++) {
+      await Page.navigate({ url });
+      renders.push(await waitFor(
+        Runtime,
+        "window.__mtdBench && window.__mtdBench.painted !== undefined && window.__mtdBench",
+        "the section heading offline",
+      ));
+    }
+    await Network.emulateNetworkConditions({ offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    return { sizes, renders };
+  });
+}
+
 // Runs in the page: `n` section switches, forwards until the last section,
 // then backwards, and so on.
 const SWITCHES = (n) => `(async () => {
@@ -268,6 +330,9 @@ async function main() {
     for (let i = 0; i < 5; i++) renders.push(await coldRender(port, sectionUrl));
     console.error(`first section render (ms): ${renders.map((r) => r.painted.toFixed(1)).join(" ")}`);
 
+    const offline = await offlineRepeat(port, sectionUrl, 5);
+    console.error(`offline repeat render (ms): ${offline.renders.map((r) => r.painted.toFixed(1)).join(" ")}`);
+
     const switches = await inTab(port, async ({ Page, Runtime }) => {
       await Page.enable();
       await Page.navigate({ url: sectionUrl });
@@ -294,6 +359,11 @@ async function main() {
     }
     figure("first_section_render", median(renders.map((r) => r.painted)), "ms", 1);
     figure("first_section_render_dom", median(renders.map((r) => r.dom)), "ms", 1);
+    figure("precache_shell_files", offline.sizes.shell.files, "count");
+    figure("precache_shell_bytes", offline.sizes.shell.bytes, "bytes");
+    figure("precache_content_files", offline.sizes.content.files, "count");
+    figure("precache_content_bytes", offline.sizes.content.bytes, "bytes");
+    figure("offline_repeat_render", median(offline.renders.map((r) => r.painted)), "ms", 1);
     figure("section_switch", median(switches.map((s) => s.painted)), "ms", 2);
     figure("section_switch_dom", median(switches.map((s) => s.dom)), "ms", 2);
   } finally {
