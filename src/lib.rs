@@ -6,6 +6,7 @@
 
 pub mod assess;
 pub mod content;
+pub mod crockford;
 pub mod lang;
 pub mod live;
 pub mod progress;

@@ -8,8 +8,10 @@
 
 use std::fmt;
 
+use crate::crockford;
+
 pub const SESSION_CODE_BYTES: usize = 5;
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// 40 bits in 5-bit characters.
 const CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,14 +51,7 @@ impl SessionCode {
 
     /// The 8 characters, upper case, without the dash.
     fn compact(&self) -> String {
-        let mut value: u64 = 0;
-        for &b in &self.0 {
-            value = (value << 8) | u64::from(b);
-        }
-        (0..CHARS)
-            .rev()
-            .map(|i| char::from(ALPHABET[((value >> (5 * i)) & 31) as usize]))
-            .collect()
+        crockford::encode(&self.0)
     }
 
     /// The folder name on the server: the 8 characters in lower case.
@@ -66,30 +61,14 @@ impl SessionCode {
 
     /// Reads a code as a person typed it (or as a join link carries it).
     pub fn parse(input: &str) -> Result<Self, SessionCodeError> {
-        let mut value: u64 = 0;
-        let mut found = 0;
-        for c in input.chars().filter(|c| !c.is_whitespace() && *c != '-') {
-            let c = match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            let v = ALPHABET
-                .iter()
-                .position(|&a| char::from(a) == c)
-                .ok_or(SessionCodeError::Character(c))?;
-            found += 1;
-            if found <= CHARS {
-                value = (value << 5) | v as u64;
-            }
+        let values = crockford::read_typed(input).map_err(SessionCodeError::Character)?;
+        if values.len() != CHARS {
+            return Err(SessionCodeError::Length {
+                found: values.len(),
+            });
         }
-        if found != CHARS {
-            return Err(SessionCodeError::Length { found });
-        }
-        let mut bytes = [0u8; SESSION_CODE_BYTES];
-        for (i, b) in bytes.iter_mut().enumerate() {
-            *b = (value >> (8 * (SESSION_CODE_BYTES - 1 - i))) as u8;
-        }
+        let bytes = crockford::decode::<SESSION_CODE_BYTES>(&values)
+            .expect("8 characters are exactly 40 bits: no padding to check");
         Ok(SessionCode(bytes))
     }
 }
@@ -97,8 +76,7 @@ impl SessionCode {
 /// `XXXX-XXXX`, for reading aloud and typing.
 impl fmt::Display for SessionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let compact = self.compact();
-        write!(f, "{}-{}", &compact[..4], &compact[4..])
+        f.write_str(&crockford::grouped(&self.compact()))
     }
 }
 

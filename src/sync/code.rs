@@ -9,8 +9,9 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
+use crate::crockford::{self, ALPHABET};
+
 pub const CODE_BYTES: usize = 16;
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 128 bits in 5-bit characters: 25 full characters and 3 bits.
 const DATA_CHARS: usize = 26;
 
@@ -60,60 +61,20 @@ impl SyncCode {
 
     /// The 27 characters without grouping.
     fn compact(&self) -> String {
-        let mut out = String::with_capacity(DATA_CHARS + 1);
-        let mut acc: u32 = 0;
-        let mut bits = 0;
-        for &b in &self.0 {
-            acc = (acc << 8) | u32::from(b);
-            bits += 8;
-            while bits >= 5 {
-                bits -= 5;
-                out.push(char::from(ALPHABET[((acc >> bits) & 31) as usize]));
-            }
-        }
-        // 3 bits left: pad with zeros to a fifth character bit group.
-        out.push(char::from(ALPHABET[((acc << (5 - bits)) & 31) as usize]));
+        let mut out = crockford::encode(&self.0);
         out.push(char::from(Self::check_char(&self.0)));
         out
     }
 
     /// Reads a code as a person typed it.
     pub fn parse(input: &str) -> Result<Self, CodeError> {
-        let mut values = Vec::with_capacity(DATA_CHARS + 1);
-        for c in input.chars().filter(|c| !c.is_whitespace() && *c != '-') {
-            let c = match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            let v = ALPHABET
-                .iter()
-                .position(|&a| char::from(a) == c)
-                .ok_or(CodeError::Character(c))?;
-            values.push(v as u8);
-        }
+        let values = crockford::read_typed(input).map_err(CodeError::Character)?;
         if values.len() != DATA_CHARS + 1 {
             return Err(CodeError::Length {
                 found: values.len(),
             });
         }
-        let mut bytes = [0u8; CODE_BYTES];
-        let mut acc: u32 = 0;
-        let mut bits = 0;
-        let mut n = 0;
-        for &v in &values[..DATA_CHARS] {
-            acc = (acc << 5) | u32::from(v);
-            bits += 5;
-            if bits >= 8 && n < CODE_BYTES {
-                bits -= 8;
-                bytes[n] = (acc >> bits) as u8;
-                n += 1;
-            }
-        }
-        // The padding bits of the last character must be zero.
-        if acc & ((1 << bits) - 1) != 0 {
-            return Err(CodeError::Check);
-        }
+        let bytes = crockford::decode::<CODE_BYTES>(&values[..DATA_CHARS]).ok_or(CodeError::Check)?;
         if ALPHABET[usize::from(values[DATA_CHARS])] != Self::check_char(&bytes) {
             return Err(CodeError::Check);
         }
@@ -124,14 +85,7 @@ impl SyncCode {
 /// Grouped in fours for reading aloud and copying.
 impl fmt::Display for SyncCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let compact = self.compact();
-        for (i, chunk) in compact.as_bytes().chunks(4).enumerate() {
-            if i > 0 {
-                f.write_str("-")?;
-            }
-            f.write_str(std::str::from_utf8(chunk).expect("ASCII"))?;
-        }
-        Ok(())
+        f.write_str(&crockford::grouped(&self.compact()))
     }
 }
 
