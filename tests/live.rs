@@ -409,8 +409,8 @@ fn questions_and_shown_statements_can_be_polled() {
     let mut questions = 0;
     let mut statements = 0;
     for slide in module.slides() {
-        for (poll, label) in polls_on(&slide.slide.blocks) {
-            assert!(poll.open && !label.is_empty());
+        for (poll, target) in polls_on(&slide.slide.blocks) {
+            assert!(poll.open && !target.to_string().is_empty());
             match poll.kind {
                 PollKind::Likert => {
                     statements += 1;

@@ -26,10 +26,34 @@ pub fn session_folder(base: &str, code: &SessionCode) -> String {
     format!("{base}live/{}/", code.folder_name())
 }
 
+/// What a poll asks about, for the trainer's button ("Open poll: the
+/// question"). `Display` is the English label; the UI says it in the
+/// trainer's language by matching the variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PollTarget {
+    /// The only question on the slide.
+    TheQuestion,
+    /// Question `n` (from 1) of several on the slide.
+    Question(usize),
+    /// Statement `n` (from 1) of a self-assessment on the slide.
+    Statement(usize),
+}
+
+impl std::fmt::Display for PollTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PollTarget::TheQuestion => f.write_str("the question"),
+            PollTarget::Question(n) => write!(f, "question {n}"),
+            PollTarget::Statement(n) => write!(f, "statement {n}"),
+        }
+    }
+}
+
 /// What can be polled on a slide: each question, and each self-assessment
-/// statement the projector shows (the first five of a block), with a label
-/// for the trainer's button. Ids too long for an answer file are left out.
-pub fn polls_on(blocks: &[crate::content::Block]) -> Vec<(Poll, String)> {
+/// statement the projector shows (the first five of a block), with what it
+/// asks about for the trainer's button. Ids too long for an answer file are
+/// left out.
+pub fn polls_on(blocks: &[crate::content::Block]) -> Vec<(Poll, PollTarget)> {
     use crate::content::{Block, QuestionKind};
     let mut out = Vec::new();
     let questions = blocks.iter().filter(|b| matches!(b, Block::Question(_))).count();
@@ -42,18 +66,18 @@ pub fn polls_on(blocks: &[crate::content::Block]) -> Vec<(Poll, String)> {
                     QuestionKind::Multiple => PollKind::Multiple,
                     QuestionKind::Single | QuestionKind::TrueFalse => PollKind::Choice,
                 };
-                let label = if questions > 1 {
-                    format!("question {question_number}")
+                let target = if questions > 1 {
+                    PollTarget::Question(question_number)
                 } else {
-                    "the question".to_owned()
+                    PollTarget::TheQuestion
                 };
-                out.push((Poll { id: q.id.clone(), kind, options: q.options.len(), open: true }, label));
+                out.push((Poll { id: q.id.clone(), kind, options: q.options.len(), open: true }, target));
             }
             Block::Likert(l) => {
                 for (n, statement) in l.statements.iter().take(LIKERT_POLLS).enumerate() {
                     out.push((
                         Poll { id: statement.id.clone(), kind: PollKind::Likert, options: l.scale.len(), open: true },
-                        format!("statement {}", n + 1),
+                        PollTarget::Statement(n + 1),
                     ));
                 }
             }

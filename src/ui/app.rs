@@ -165,8 +165,8 @@ fn FooterPrivacy() -> impl IntoView {
                 }.into_any()
             } else if in_live_session() {
                 view! {
-                    <p>"Your answers and notes stay in this browser. In a live session only the poll answers you send leave it, without your name. "
-                        <A href="/settings" exact=true>"Manage your data"</A></p>
+                    <p>{move || tr!(footer_live)}" "
+                        <A href="/settings" exact=true>{move || tr!(footer_manage_link)}</A></p>
                 }.into_any()
             } else {
                 view! {

@@ -169,9 +169,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || pwa.update_ready.get()>
             <div class="notice notice--info update-banner" role="status" data-test="update-ready">
-                <p>"A new version of this app is ready."</p>
+                <p>{move || tr!(update_ready)}</p>
                 <button type="button" class="button button--primary" data-test="update-reload" on:click=move |_| pwa.reload_to_update()>
-                    "Reload now"
+                    {move || tr!(update_reload)}
                 </button>
             </div>
         </Show>
@@ -184,7 +184,7 @@ pub fn OfflineBadge() -> impl IntoView {
     let pwa = expect_context::<Pwa>();
     view! {
         <p class="offline-badge" role="status" data-test="offline-indicator" hidden=move || pwa.online.get()>
-            "Offline"
+            {move || tr!(offline_badge)}
         </p>
     }
 }
@@ -194,19 +194,14 @@ pub fn OfflineBadge() -> impl IntoView {
 pub fn OfflineStatus() -> impl IntoView {
     let pwa = expect_context::<Pwa>();
     let text = move || match pwa.offline_ready.get() {
-        Some(r) if r.files == r.of => format!(
-            "Available offline: the app and all {} course files in this language ({} KB).",
-            r.files,
-            r.bytes.div_ceil(1024)
+        Some(r) if r.files == r.of => tr!(
+            offline_ready,
+            files = r.files,
+            kb = r.bytes.div_ceil(1024)
         ),
-        Some(r) => format!(
-            "Partly available offline: {} of {} course files; the rest follows when you are online.",
-            r.files, r.of
-        ),
-        None if pwa.container.with_value(Option::is_none) => {
-            "This browser cannot keep the course for offline use.".to_owned()
-        }
-        None => "Preparing offline use…".to_owned(),
+        Some(r) => tr!(offline_partly, files = r.files, of = r.of),
+        None if pwa.container.with_value(Option::is_none) => tr!(offline_unsupported),
+        None => tr!(offline_preparing),
     };
     view! {
         <p

@@ -81,17 +81,22 @@ impl ReadingPrefs {
 #[component]
 pub fn ReadingPanel() -> impl IntoView {
     let prefs = expect_context::<ReadingPrefs>();
-    let sizes = ["Standard", "Large", "Larger", "Largest"];
-    let themes = [
-        (Theme::System, "As the device is set"),
-        (Theme::Light, "Light"),
-        (Theme::Dark, "Dark"),
+    let sizes: [fn() -> String; TEXT_SIZES as usize] = [
+        || tr!(reading_size_standard),
+        || tr!(reading_size_large),
+        || tr!(reading_size_larger),
+        || tr!(reading_size_largest),
+    ];
+    let themes: [(Theme, fn() -> String); 3] = [
+        (Theme::System, || tr!(reading_theme_system)),
+        (Theme::Light, || tr!(reading_theme_light)),
+        (Theme::Dark, || tr!(reading_theme_dark)),
     ];
     view! {
         <section class="panel" aria-labelledby="reading-title" data-test="reading-panel">
-            <h2 id="reading-title">"Reading"</h2>
+            <h2 id="reading-title">{move || tr!(reading_title)}</h2>
             <fieldset class="choice-row">
-                <legend>"Text size"</legend>
+                <legend>{move || tr!(reading_text_size)}</legend>
                 {sizes.into_iter().enumerate().map(|(i, label)| {
                     let size = i as u8;
                     view! {
@@ -110,7 +115,7 @@ pub fn ReadingPanel() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <fieldset class="choice-row">
-                <legend>"Colours"</legend>
+                <legend>{move || tr!(reading_colours)}</legend>
                 {themes.into_iter().map(|(theme, label)| view! {
                     <label class="choice-row__option">
                         <input
@@ -125,7 +130,7 @@ pub fn ReadingPanel() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <p class="hint">"Applies to every page on this device. Your browser's zoom works as well."</p>
+            <p class="hint">{move || tr!(reading_hint)}</p>
         </section>
     }
 }

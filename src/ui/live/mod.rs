@@ -155,11 +155,40 @@ pub(crate) fn visible() -> bool {
     leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Visible
 }
 
-/// What a failed request means for people.
-pub(crate) fn net_text(error: NetError) -> &'static str {
+/// What a failed request means for people, in the UI language (a clause
+/// that the messages around it complete).
+pub(crate) fn net_text(error: NetError) -> String {
     match error {
-        NetError::Offline => "this device is offline",
-        NetError::Unreachable => "the server cannot be reached",
-        NetError::Timeout => "the server did not answer in time",
+        NetError::Offline => tr!(live_net_offline),
+        NetError::Unreachable => tr!(live_net_unreachable),
+        NetError::Timeout => tr!(live_net_timeout),
+    }
+}
+
+/// Why a request to the session folder failed: no answer, or an HTTP
+/// status that is not a success.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Net(NetError),
+    Status(u16),
+}
+
+impl Failure {
+    /// In the UI language ("HTTP 500" is the same in every language).
+    pub fn text(self) -> String {
+        match self {
+            Failure::Net(error) => net_text(error),
+            Failure::Status(code) => format!("HTTP {code}"),
+        }
+    }
+}
+
+/// A session code that was not accepted, in the UI language
+/// (`SessionCodeError`'s `Display` is the English text the native tests read).
+pub(crate) fn code_error_text(error: &crate::live::SessionCodeError) -> String {
+    use crate::live::SessionCodeError;
+    match error {
+        SessionCodeError::Length { found } => tr!(live_code_error_length, found = found),
+        SessionCodeError::Character(c) => tr!(live_code_error_character, character = c),
     }
 }

@@ -11,13 +11,17 @@ use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::{accepted, get, net_text, participant_id, put, visible, Got, DEFAULT_BASE};
+use super::{
+    accepted, code_error_text, get, net_text, participant_id, put, visible, Failure, Got,
+    DEFAULT_BASE,
+};
 use crate::content::{Block, RichText};
 use crate::live::{
     answer_file_name, poll_delay_ms, session_folder, LiveState, Poll, PollAnswer, PollKind,
-    SessionCode, StateError, STATE_FILE,
+    SessionCode, SessionCodeError, StateError, STATE_FILE,
 };
 use crate::progress::Answer;
+use crate::ui::http::NetError;
 use crate::ui::pack::LoadError;
 use crate::ui::app::{CourseResource, Language};
 use crate::ui::blocks::text::{rich, TextBlocks};
@@ -32,12 +36,12 @@ enum Phase {
     Connecting,
     Live,
     /// The last read failed; the view stays and reading goes on.
-    Lost(String),
+    Lost(Failure),
     /// 404 before any state was read: a wrong code.
     NoSession,
     Ended,
     /// The state file cannot be used; reading goes on.
-    Unreadable(String),
+    Unreadable(StateError),
 }
 
 impl Phase {
@@ -53,19 +57,31 @@ impl Phase {
         }
     }
 
+    /// In the UI language; read inside a closure, it follows a switch.
     fn message(&self) -> Option<String> {
         Some(match self {
-            Phase::Connecting => "Connecting to the live session…".into(),
+            Phase::Connecting => tr!(live_connecting),
             Phase::Live => return None,
-            Phase::Lost(why) => format!("Connection lost – still trying ({why}). You can keep reading."),
-            Phase::NoSession => "No live session with this code. Check the code with your trainer and try again.".into(),
-            Phase::Ended => "The trainer has ended the session. You can keep reading here, or continue in the course.".into(),
-            Phase::Unreadable(why) => format!("The live session cannot be followed right now: {why}. Still trying."),
+            Phase::Lost(why) => tr!(live_lost, reason = why.text()),
+            Phase::NoSession => tr!(live_no_session),
+            Phase::Ended => tr!(live_ended),
+            Phase::Unreadable(error) => tr!(live_unreadable, reason = state_error_text(error)),
         })
     }
 
     fn polling(&self) -> bool {
         !matches!(self, Phase::NoSession | Phase::Ended)
+    }
+}
+
+/// Why the state file cannot be used, in the UI language (`StateError`'s
+/// `Display` is the English text the native tests read; what a malformed
+/// file lacks stays English, as it is meant for whoever runs the server).
+fn state_error_text(error: &StateError) -> String {
+    match error {
+        StateError::Newer { .. } => tr!(live_state_newer),
+        StateError::TooLarge { bytes } => tr!(live_state_too_large, bytes = bytes),
+        StateError::Malformed(why) => tr!(live_state_malformed, reason = why),
     }
 }
 
@@ -171,9 +187,9 @@ impl Follower {
         self.phase.set(phase);
     }
 
-    fn take(self, result: Result<Got, crate::ui::http::NetError>) {
+    fn take(self, result: Result<Got, NetError>) {
         match result {
-            Err(error) => self.failed(Phase::Lost(net_text(error).into())),
+            Err(error) => self.failed(Phase::Lost(Failure::Net(error))),
             Ok(Got::NotModified) => {
                 self.failures.set_value(0);
                 if self.phase.get_untracked() != Phase::Live {
@@ -188,11 +204,7 @@ impl Follower {
                 }
                 Err(error) => {
                     self.etag.set_value(None);
-                    let why = match error {
-                        StateError::Newer { .. } => "the trainer uses a newer version of this app; reload this page".to_owned(),
-                        other => other.to_string(),
-                    };
-                    self.failed(Phase::Unreadable(why));
+                    self.failed(Phase::Unreadable(error));
                 }
             },
             Ok(Got::Missing) => {
@@ -204,7 +216,7 @@ impl Follower {
                 };
                 self.phase.set(phase);
             }
-            Ok(Got::Status(code)) => self.failed(Phase::Lost(format!("HTTP {code}"))),
+            Ok(Got::Status(code)) => self.failed(Phase::Lost(Failure::Status(code))),
         }
     }
 
@@ -245,7 +257,7 @@ fn base_from_fragment() -> String {
 /// `/live/<code>`.
 #[component]
 pub fn LivePage() -> impl IntoView {
-    set_title(|| "Live session".to_owned());
+    set_title(|| tr!(live_page_title));
     let params = use_params_map();
     move || {
         let raw = params.read().get("code").unwrap_or_default();
@@ -256,10 +268,10 @@ pub fn LivePage() -> impl IntoView {
 /// `/live`: the join form alone.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    set_title(|| "Join a live session".to_owned());
+    set_title(|| tr!(live_join_title));
     view! {
         <div class="page page--reading">
-            <h1>"Join a live session"</h1>
+            <h1>{move || tr!(live_join_title)}</h1>
             <JoinForm/>
         </div>
     }
@@ -269,7 +281,7 @@ pub fn JoinPage() -> impl IntoView {
 #[component]
 pub fn JoinForm() -> impl IntoView {
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<SessionCodeError>);
     let navigate = use_navigate();
     let join = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -278,12 +290,12 @@ pub fn JoinForm() -> impl IntoView {
                 error.set(None);
                 navigate(&crate::ui::href(&format!("/live/{parsed}")), Default::default());
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {
         <form class="live-join-form" data-test="live-join-form" on:submit=join>
-            <label for="live-code">"Session code from the trainer"</label>
+            <label for="live-code">{move || tr!(live_code_label)}</label>
             <div class="live-join-form__row">
                 <input
                     id="live-code"
@@ -296,10 +308,10 @@ pub fn JoinForm() -> impl IntoView {
                     prop:value=move || code.get()
                     on:input=move |e| code.set(event_target_value(&e))
                 />
-                <button type="submit" class="button button--primary" data-test="live-join">"Join"</button>
+                <button type="submit" class="button button--primary" data-test="live-join">{move || tr!(live_join)}</button>
             </div>
-            <p class="hint">"You follow the trainer's slides on this device and can answer polls anonymously. Nothing from your own progress is sent."</p>
-            {move || error.get().map(|e| view! { <p class="status" role="alert" data-test="live-code-error">{e}</p> })}
+            <p class="hint">{move || tr!(live_join_hint)}</p>
+            {move || error.get().map(|e| view! { <p class="status" role="alert" data-test="live-code-error">{move || code_error_text(&e)}</p> })}
         </form>
     }
 }
@@ -311,9 +323,9 @@ fn LiveSession(raw: String, base: String) -> impl IntoView {
         Err(e) => {
             return view! {
                 <div class="page page--reading live-page" data-test="live-page" data-live-state="bad-code">
-                    <h1>"Join a live session"</h1>
+                    <h1>{move || tr!(live_join_title)}</h1>
                     <p class="notice notice--error" role="alert" data-test="live-message" data-live-error="bad-code">
-                        {format!("\"{raw}\" is not a session code. {e}")}
+                        {move || tr!(live_bad_code, code = raw, error = code_error_text(&e))}
                     </p>
                     <JoinForm/>
                 </div>
@@ -367,13 +379,13 @@ fn LiveSession(raw: String, base: String) -> impl IntoView {
             <header class="live-bar">
                 <span class="live-indicator" class:live-indicator--on=move || phase.with(|p| *p == Phase::Live) data-test="live-indicator">
                     {move || match phase.get() {
-                        Phase::Live => "● Live",
-                        Phase::Ended => "Session ended",
-                        Phase::NoSession => "Not connected",
-                        _ => "○ Live (reconnecting)",
+                        Phase::Live => tr!(live_on),
+                        Phase::Ended => tr!(live_session_ended),
+                        Phase::NoSession => tr!(live_not_connected),
+                        _ => tr!(live_reconnecting),
                     }}
                 </span>
-                <span class="live-bar__code">"Session "<span data-test="live-session-code">{shown_code}</span></span>
+                <span class="live-bar__code">{move || tr!(live_session_label)}<span data-test="live-session-code">{shown_code}</span></span>
             </header>
             <p class="live-message" role="status" aria-live="polite">
                 {move || phase.with(Phase::message).map(|text| view! {
@@ -409,8 +421,8 @@ fn LiveSlides(module: LoadedModule, follower: Follower, folder: String) -> impl 
         .collect();
     let total = slides.len().max(1);
     let module_id = module.module.id.clone();
-    let title = format!("Live – {}", module.module.title);
-    set_title(move || title.clone());
+    let title = module.module.title.clone();
+    set_title(move || tr!(live_slides_title, module = title));
     let Follower { shown, following, live, .. } = follower;
     let poll = Memo::new(move |_| live.with(|s| s.as_ref().and_then(|s| s.poll.clone())));
     let sent = RwSignal::new(HashMap::<String, PollAnswer>::new());
@@ -441,7 +453,7 @@ fn LiveSlides(module: LoadedModule, follower: Follower, folder: String) -> impl 
             view! {
                 <h1 class="live-heading--continued">
                     {slide.section_title.clone()}
-                    <span class="section-count">" (continued)"</span>
+                    <span class="section-count">{move || tr!(live_continued)}</span>
                 </h1>
             }
             .into_any()
@@ -471,18 +483,18 @@ fn LiveSlides(module: LoadedModule, follower: Follower, folder: String) -> impl 
         <p class="live-counter" data-test="live-counter">
             {move || {
                 let (n, at) = (shown.get(), live_slide());
-                if n == at { format!("Slide {n} of {total} – live") } else { format!("Slide {n} of {total} (the trainer is on slide {at})") }
+                if n == at { tr!(live_counter, n = n, total = total) } else { tr!(live_counter_away, n = n, total = total, at = at) }
             }}
         </p>
         {current}
-        <nav class="live-nav" aria-label="Slides">
+        <nav class="live-nav" aria-label=move || tr!(live_nav_label)>
             <button type="button" class="button button--secondary" data-test="live-prev"
-                disabled=move || { shown.get() <= 1 } on:click=move |_| go(shown.get_untracked().saturating_sub(1))>"← Previous"</button>
+                disabled=move || { shown.get() <= 1 } on:click=move |_| go(shown.get_untracked().saturating_sub(1))>"← "{move || tr!(section_previous)}</button>
             <Show when=move || shown.get() != live_slide()>
-                <button type="button" class="button button--primary" data-test="live-return" on:click=back_to_live>"Return to live"</button>
+                <button type="button" class="button button--primary" data-test="live-return" on:click=back_to_live>{move || tr!(live_return)}</button>
             </Show>
             <button type="button" class="button button--secondary" data-test="live-next"
-                disabled=move || { shown.get() >= total } on:click=move |_| go(shown.get_untracked() + 1)>"Next →"</button>
+                disabled=move || { shown.get() >= total } on:click=move |_| go(shown.get_untracked() + 1)>{move || tr!(section_next)}" →"</button>
         </nav>
     }
 }
@@ -501,12 +513,32 @@ fn polls_block(block: &Block, id: &str) -> bool {
     }
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Sending {
     Idle,
     Busy,
     Sent,
-    Failed(String),
+    Failed(SendError),
+}
+
+/// Why an answer was not sent.
+#[derive(Clone, Copy, PartialEq)]
+enum SendError {
+    NoChoice,
+    NoRandom,
+    Refused(u16),
+    Net(NetError),
+}
+
+impl SendError {
+    fn text(self) -> String {
+        match self {
+            SendError::NoChoice => tr!(live_choose_first),
+            SendError::NoRandom => tr!(live_no_random),
+            SendError::Refused(code) => tr!(live_send_refused, code = code),
+            SendError::Net(error) => tr!(live_send_failed, reason = net_text(error)),
+        }
+    }
 }
 
 /// The answer form of an open poll, in place of its block.
@@ -543,10 +575,11 @@ fn PollForm(
     let several = poll.kind == PollKind::Multiple;
     let open = poll.open;
     let name = format!("live-poll-{}", poll.id);
-    let label = match poll.kind {
-        PollKind::Likert => "Live poll – your view, anonymous",
-        PollKind::Multiple => "Live poll – choose all that apply, anonymous",
-        PollKind::Choice => "Live poll – choose one, anonymous",
+    let kind = poll.kind;
+    let label = move || match kind {
+        PollKind::Likert => tr!(live_poll_likert),
+        PollKind::Multiple => tr!(live_poll_multiple),
+        PollKind::Choice => tr!(live_poll_choice),
     };
     let options = choices
         .into_iter()
@@ -589,11 +622,11 @@ fn PollForm(
             _ => PollAnswer::Choice(picked.clone()),
         };
         let Ok(answer) = answer.fitted(&poll) else {
-            status.set(Sending::Failed("Choose an answer first.".into()));
+            status.set(Sending::Failed(SendError::NoChoice));
             return;
         };
         let Some(name) = pid.as_deref().and_then(|pid| answer_file_name(pid, &poll.id)) else {
-            status.set(Sending::Failed("This browser has no secure random source, so it cannot answer anonymously.".into()));
+            status.set(Sending::Failed(SendError::NoRandom));
             return;
         };
         let url = format!("{folder}{name}");
@@ -611,8 +644,8 @@ fn PollForm(
                     }
                     Sending::Sent
                 }
-                Ok(code) => Sending::Failed(format!("The answer was not accepted (HTTP {code}). Try again.")),
-                Err(e) => Sending::Failed(format!("The answer could not be sent: {}. Try again.", net_text(e))),
+                Ok(code) => Sending::Failed(SendError::Refused(code)),
+                Err(e) => Sending::Failed(SendError::Net(e)),
             };
             let _ = status.try_set(outcome);
         });
@@ -628,25 +661,25 @@ fn PollForm(
                     <p class="live-poll__own">
                         <input type="checkbox" id=own_id.clone() data-test="live-save-own"
                             prop:checked=move || save_own.get() on:change=move |e| save_own.set(event_target_checked(&e))/>
-                        <label for=own_id>"Also save this answer in my own progress (stays on this device)"</label>
+                        <label for=own_id>{move || tr!(live_save_own)}</label>
                     </p>
                     <div class="question__actions">
                         <button type="button" class="button button--primary" data-test="live-send"
                             disabled=move || chosen.with(Vec::is_empty) || status.get() == Sending::Busy
                             on:click=send>
-                            {move || if status.get() == Sending::Sent { "Change answer" } else { "Send answer" }}
+                            {move || if status.get() == Sending::Sent { tr!(live_change_answer) } else { tr!(live_send_answer) }}
                         </button>
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="hint" data-test="live-poll-closed">"The trainer has closed this poll."</p> }.into_any()
+                view! { <p class="hint" data-test="live-poll-closed">{move || tr!(live_poll_closed)}</p> }.into_any()
             }}
             <p class="status" role="status" aria-live="polite">
                 {move || match status.get() {
                     Sending::Idle => None,
-                    Sending::Busy => Some(view! { <span>"Sending…"</span> }.into_any()),
-                    Sending::Sent => Some(view! { <span data-test="live-sent">"Answer sent anonymously. Only the totals are shown to the room."</span> }.into_any()),
-                    Sending::Failed(why) => Some(view! { <span data-test="live-send-error">{why}</span> }.into_any()),
+                    Sending::Busy => Some(view! { <span>{move || tr!(live_sending)}</span> }.into_any()),
+                    Sending::Sent => Some(view! { <span data-test="live-sent">{move || tr!(live_sent)}</span> }.into_any()),
+                    Sending::Failed(why) => Some(view! { <span data-test="live-send-error">{move || why.text()}</span> }.into_any()),
                 }}
             </p>
         </fieldset>

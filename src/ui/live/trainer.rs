@@ -9,10 +9,10 @@ use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{accepted, delete, get, join_link, net_text, put, Got, DEFAULT_BASE};
+use super::{accepted, delete, get, join_link, put, Failure, Got, DEFAULT_BASE};
 use crate::live::{
-    failure_delay_ms, parse_listing, session_folder, Aggregate, LiveState, Poll, SessionCode,
-    Tally, SESSION_CODE_BYTES, STATE_FILE, TRAINER_DEBOUNCE_MS, VISIBLE_POLL_MS,
+    failure_delay_ms, parse_listing, session_folder, Aggregate, LiveState, Poll, PollTarget,
+    SessionCode, Tally, SESSION_CODE_BYTES, STATE_FILE, TRAINER_DEBOUNCE_MS, VISIBLE_POLL_MS,
 };
 use crate::ui::present::DeckState;
 
@@ -22,10 +22,47 @@ pub enum TrainerStatus {
     Off,
     Starting,
     Live,
-    /// Writing the state failed; retrying (the session goes on).
-    Failing(String),
+    /// Something failed (writing the state: retrying, the session goes on).
+    Failing(Problem),
     Ended,
     Deleted,
+}
+
+/// What went wrong for the trainer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// No secure random source for a session code.
+    NoRandom,
+    /// The session's first write failed; `base` is the folder's base.
+    Start { base: String, failure: Failure },
+    /// Participants do not see the latest slide.
+    Write(Failure),
+    Delete(Failure),
+}
+
+impl Problem {
+    /// In the UI language; read inside a closure, it follows a switch.
+    fn text(&self) -> String {
+        match self {
+            Problem::NoRandom => tr!(live_no_session_code),
+            Problem::Start { base, failure: Failure::Status(code) } => {
+                tr!(live_start_refused, folder = base, code = code)
+            }
+            Problem::Start { failure, .. } => tr!(live_start_failed, reason = failure.text()),
+            Problem::Write(failure) => tr!(live_write_failed, reason = failure.text()),
+            Problem::Delete(Failure::Status(code)) => tr!(live_delete_refused, code = code),
+            Problem::Delete(failure) => tr!(live_delete_failed, reason = failure.text()),
+        }
+    }
+}
+
+/// A poll's target as the trainer's buttons name it, in the UI language.
+fn target_text(target: PollTarget) -> String {
+    match target {
+        PollTarget::TheQuestion => tr!(live_target_the_question),
+        PollTarget::Question(n) => tr!(live_target_question, n = n),
+        PollTarget::Statement(n) => tr!(live_target_statement, n = n),
+    }
 }
 
 impl TrainerStatus {
@@ -63,8 +100,8 @@ const RESUME_KEY: &str = "mtd-learn.live.trainer";
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pollable {
     pub poll: Poll,
-    /// "the question", "statement 2", …
-    pub label: String,
+    /// The question or statement it asks about.
+    pub target: PollTarget,
     /// "A", "B", … or the scale's labels.
     pub options: Vec<String>,
 }
@@ -78,12 +115,12 @@ pub fn pollables(blocks: &[crate::content::Block]) -> Vec<Pollable> {
     });
     crate::live::polls_on(blocks)
         .into_iter()
-        .map(|(poll, label)| {
+        .map(|(poll, target)| {
             let options = match poll.kind {
                 crate::live::PollKind::Likert => scale.clone().unwrap_or_default(),
                 _ => (0..poll.options).map(|i| char::from(b'A' + (i as u8 % 26)).to_string()).collect(),
             };
-            Pollable { poll, label, options }
+            Pollable { poll, target, options }
         })
         .collect()
 }
@@ -199,7 +236,7 @@ impl LiveTrainer {
         }
         let mut bytes = [0u8; SESSION_CODE_BYTES];
         if !crate::store::random_bytes(&mut bytes) {
-            self.status.set(TrainerStatus::Failing("This browser has no secure random source, so no session code can be made.".into()));
+            self.status.set(TrainerStatus::Failing(Problem::NoRandom));
             return;
         }
         let code = SessionCode::from_bytes(bytes);
@@ -228,14 +265,14 @@ impl LiveTrainer {
                     self.status.set(TrainerStatus::Live);
                     self.join_shown.set(true);
                 }
-                Ok(code) => self.status.set(TrainerStatus::Failing(format!(
-                    "The live session could not be started: the folder {} does not accept files (HTTP {code}). It needs the sync backend (deploy/nginx-sync.conf).",
-                    session.base
-                ))),
-                Err(e) => self.status.set(TrainerStatus::Failing(format!(
-                    "The live session could not be started: {}.",
-                    net_text(e)
-                ))),
+                Ok(code) => self.status.set(TrainerStatus::Failing(Problem::Start {
+                    base: session.base,
+                    failure: Failure::Status(code),
+                })),
+                Err(e) => self.status.set(TrainerStatus::Failing(Problem::Start {
+                    base: session.base,
+                    failure: Failure::Net(e),
+                })),
             }
         });
     }
@@ -279,8 +316,8 @@ impl LiveTrainer {
             self.writing.set_value(false);
             let failure = match result {
                 Ok(code) if accepted(code) => None,
-                Ok(code) => Some(format!("HTTP {code}")),
-                Err(e) => Some(net_text(e).to_owned()),
+                Ok(code) => Some(Failure::Status(code)),
+                Err(e) => Some(Failure::Net(e)),
             };
             match failure {
                 None => {
@@ -293,9 +330,7 @@ impl LiveTrainer {
                     let failures = self.write_failures.get_value().saturating_add(1);
                     self.write_failures.set_value(failures);
                     if self.live() {
-                        self.status.set(TrainerStatus::Failing(format!(
-                            "Participants do not see the latest slide: {why}. Retrying."
-                        )));
+                        self.status.set(TrainerStatus::Failing(Problem::Write(why)));
                     }
                     self.schedule_write(failure_delay_ms(failures));
                 }
@@ -371,8 +406,8 @@ impl LiveTrainer {
                     self.aggregate.set_value(None);
                     self.status.set(TrainerStatus::Deleted);
                 }
-                Ok(code) => self.status.set(TrainerStatus::Failing(format!("The session files could not be deleted (HTTP {code})."))),
-                Err(e) => self.status.set(TrainerStatus::Failing(format!("The session files could not be deleted: {}.", net_text(e)))),
+                Ok(code) => self.status.set(TrainerStatus::Failing(Problem::Delete(Failure::Status(code)))),
+                Err(e) => self.status.set(TrainerStatus::Failing(Problem::Delete(Failure::Net(e)))),
             }
         });
     }
@@ -460,7 +495,7 @@ fn qr(text: &str) -> Option<impl IntoView> {
     crate::sync::qr_svg_path(text).map(|(size, d)| {
         let box_size = size + 8;
         view! {
-            <svg class="live-qr" data-test="live-qr" role="img" aria-label="QR code of the join link"
+            <svg class="live-qr" data-test="live-qr" role="img" aria-label=move || tr!(live_qr_label)
                 viewBox=format!("-4 -4 {box_size} {box_size}") shape-rendering="crispEdges">
                 <rect x="-4" y="-4" width=box_size height=box_size class="sync-qr__light"/>
                 <path d=d class="sync-qr__dark"/>
@@ -486,10 +521,12 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
             .map(|item| {
                 let id = item.poll.id.clone();
                 if open_id.as_deref() == Some(id.as_str()) {
-                    view! { <button type="button" class="button button--quiet" data-test="live-poll-close" data-id=id on:click=move |_| t.close_poll()>{format!("Close poll ({})", item.label)}</button> }.into_any()
+                    let target = item.target;
+                    view! { <button type="button" class="button button--quiet" data-test="live-poll-close" data-id=id on:click=move |_| t.close_poll()>{move || tr!(live_poll_close, target = target_text(target))}</button> }.into_any()
                 } else {
                     let poll = item.poll.clone();
-                    view! { <button type="button" class="button button--quiet" data-test="live-poll-open" data-id=id on:click=move |_| t.open_poll(poll.clone())>{format!("Open poll: {}", item.label)}</button> }.into_any()
+                    let target = item.target;
+                    view! { <button type="button" class="button button--quiet" data-test="live-poll-open" data-id=id on:click=move |_| t.open_poll(poll.clone())>{move || tr!(live_poll_open, target = target_text(target))}</button> }.into_any()
                 }
             })
             .collect_view()
@@ -498,27 +535,27 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
         TrainerStatus::Live | TrainerStatus::Failing(_) if t.session.with(Option::is_some) => {
             let code = t.session.with(|s| s.as_ref().map(|s| s.code.clone()).unwrap_or_default());
             view! {
-                <span class="live-controls__code"><span class="live-controls__dot" aria-hidden="true">"● "</span>"Live "<strong data-test="live-code">{code}</strong></span>
-                <button type="button" class="button button--quiet" data-test="live-join-toggle" on:click=move |_| t.join_shown.update(|s| *s = !*s)>"Join info (L)"</button>
+                <span class="live-controls__code"><span class="live-controls__dot" aria-hidden="true">"● "</span>{move || tr!(live_label)}<strong data-test="live-code">{code}</strong></span>
+                <button type="button" class="button button--quiet" data-test="live-join-toggle" on:click=move |_| t.join_shown.update(|s| *s = !*s)>{move || tr!(live_join_info)}</button>
                 {poll_controls}
-                <button type="button" class="button button--quiet" data-test="live-end" on:click=move |_| t.end()>"End session"</button>
+                <button type="button" class="button button--quiet" data-test="live-end" on:click=move |_| t.end()>{move || tr!(live_end)}</button>
             }
             .into_any()
         }
         TrainerStatus::Ended => view! {
-            <span class="live-controls__code">"Session ended"</span>
-            <button type="button" class="button button--quiet" data-test="live-delete" on:click=move |_| t.delete_files()>"Delete session files"</button>
+            <span class="live-controls__code">{move || tr!(live_session_ended)}</span>
+            <button type="button" class="button button--quiet" data-test="live-delete" on:click=move |_| t.delete_files()>{move || tr!(live_delete_files)}</button>
         }
         .into_any(),
-        TrainerStatus::Starting => view! { <span class="live-controls__code">"Starting…"</span> }.into_any(),
+        TrainerStatus::Starting => view! { <span class="live-controls__code">{move || tr!(live_starting)}</span> }.into_any(),
         status => view! {
-            {(status == TrainerStatus::Deleted).then(|| view! { <span class="live-controls__code" data-test="live-deleted">"Session files deleted."</span> })}
-            <button type="button" class="button button--quiet" data-test="live-start" on:click=move |_| t.start()>"Start live session (L)"</button>
+            {(status == TrainerStatus::Deleted).then(|| view! { <span class="live-controls__code" data-test="live-deleted">{move || tr!(live_files_deleted)}</span> })}
+            <button type="button" class="button button--quiet" data-test="live-start" on:click=move |_| t.start()>{move || tr!(live_start)}</button>
         }
         .into_any(),
     };
     let problem = move || match t.status.get() {
-        TrainerStatus::Failing(why) => Some(view! { <p class="live-controls__problem" role="alert" data-test="live-error">{why}</p> }),
+        TrainerStatus::Failing(why) => Some(view! { <p class="live-controls__problem" role="alert" data-test="live-error">{move || why.text()}</p> }),
         _ => None,
     };
     let join = move || {
@@ -530,13 +567,13 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
         let link = join_link(&session.base, &code);
         let short = super::absolute("live");
         Some(view! {
-            <section class="live-join" data-test="live-join" aria-label="Join the live session">
-                <h2>"Follow on your own device"</h2>
+            <section class="live-join" data-test="live-join" aria-label=move || tr!(live_join_label)>
+                <h2>{move || tr!(live_join_heading)}</h2>
                 {qr(&link)}
                 <p class="live-join__code" data-test="live-join-code">{session.code.clone()}</p>
-                <p class="live-join__link">"Open "<a href=link.clone() data-test="live-join-link">{link.clone()}</a></p>
-                <p class="live-join__hint">{format!("or go to {short} and type the code. Anonymous: no name, no account.")}</p>
-                <button type="button" class="button button--quiet" data-test="live-join-hide" on:click=move |_| t.join_shown.set(false)>"Hide (L)"</button>
+                <p class="live-join__link">{move || tr!(live_join_open)}<a href=link.clone() data-test="live-join-link">{link.clone()}</a></p>
+                <p class="live-join__hint">{move || tr!(live_join_or, address = short)}</p>
+                <button type="button" class="button button--quiet" data-test="live-join-hide" on:click=move |_| t.join_shown.set(false)>{move || tr!(live_join_hide)}</button>
             </section>
         })
     };
@@ -561,12 +598,13 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
                 }
             })
             .collect_view();
+        let open = poll.open;
         Some(view! {
             <section class="live-results" data-test="live-results" data-poll=poll.id.clone() data-open=poll.open.to_string()
-                data-answers=answers.to_string() data-ignored=tally.ignored.to_string() aria-label="Live poll result">
+                data-answers=answers.to_string() data-ignored=tally.ignored.to_string() aria-label=move || tr!(live_results_label)>
                 <p class="live-results__title">
-                    {if poll.open { "Live poll – open" } else { "Live poll – closed" }}
-                    <span class="live-results__total" data-test="live-answers">{format!(" · {answers} {}", if answers == 1 { "answer" } else { "answers" })}</span>
+                    {move || if open { tr!(live_results_open) } else { tr!(live_results_closed) }}
+                    <span class="live-results__total" data-test="live-answers">{move || format!(" · {}", answers_text(answers))}</span>
                 </p>
                 <ol class="live-results__bars">{bars}</ol>
             </section>
@@ -580,6 +618,15 @@ pub fn LiveDeck(trainer: LiveTrainer, polls: Vec<Vec<Pollable>>) -> impl IntoVie
         {join}
         {results}
     }
+}
+
+/// "1 answer", "2 answers" in the UI language.
+fn answers_text(count: usize) -> String {
+    crate::ui::l10n::plural(
+        count,
+        tr!(live_answers_one, count = count),
+        tr!(live_answers_many, count = count),
+    )
 }
 
 /// What the deck tells the presenter window about the live session.
@@ -682,21 +729,22 @@ pub fn PresenterLive(module: String) -> impl IntoView {
                 .map(|(i, c)| format!("{} {c}", char::from(b'A' + (i as u8 % 26))))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            format!(
-                " · poll {id} {}: {} {} ({counts})",
-                if info.open { "open" } else { "closed" },
-                info.answers,
-                if info.answers == 1 { "answer" } else { "answers" }
-            )
+            let answers = answers_text(info.answers);
+            let poll = if info.open {
+                tr!(presenter_live_open, poll = id, answers = answers, counts = counts)
+            } else {
+                tr!(presenter_live_closed, poll = id, answers = answers, counts = counts)
+            };
+            format!(" · {poll}")
         });
         let state = match info.status.as_str() {
-            "ended" => " (ended)",
-            "failing" => " (not saved – retrying)",
-            _ => "",
+            "ended" => tr!(presenter_live_ended),
+            "failing" => tr!(presenter_live_failing),
+            _ => String::new(),
         };
         Some(view! {
             <p class="presenter__live" data-test="presenter-live" data-answers=info.answers.to_string()>
-                <span class="presenter__label">"Live "</span><strong>{code}</strong>{state}{poll}
+                <span class="presenter__label">{tr!(live_label)}</span><strong>{code}</strong>{state}{poll}
             </p>
         })
     }

@@ -233,29 +233,33 @@ fn DeckView(loaded: LoadedModule, start: usize) -> impl IntoView {
     }
 }
 
-/// The deck's keys, shown with ? or H.
+/// The deck's keys, shown with ? or H. A key's name is translated where
+/// the keyboard says it in words ("Space", "Home"); its letter is not.
 #[component]
 fn KeyHelp() -> impl IntoView {
-    let keys = [
-        ("→ Space N PageDown", "next slide"),
-        ("← Backspace PageUp", "previous slide"),
-        ("Home / End", "first / last slide"),
-        ("number, Enter", "go to that slide"),
-        ("R", "reveal the answer of a question"),
-        ("B or .", "blank the screen"),
-        ("F", "full screen"),
-        ("O or Esc", "overview of all slides"),
-        ("P", "open the presenter window"),
-        ("L", "start a live session; then show or hide how to join"),
-        ("Q", "live session: open or close the poll on this slide"),
-        ("? or H", "show or hide these keys"),
-    ];
+    let keys = move || {
+        [
+            (tr!(deck_key_next), tr!(deck_key_next_does)),
+            (tr!(deck_key_previous), tr!(deck_key_previous_does)),
+            (tr!(deck_key_first_last), tr!(deck_key_first_last_does)),
+            (tr!(deck_key_jump), tr!(deck_key_jump_does)),
+            ("R".to_owned(), tr!(deck_key_reveal_does)),
+            (tr!(deck_key_black), tr!(deck_key_black_does)),
+            ("F".to_owned(), tr!(deck_key_fullscreen_does)),
+            (tr!(deck_key_overview), tr!(deck_key_overview_does)),
+            ("P".to_owned(), tr!(deck_key_presenter_does)),
+            ("L".to_owned(), tr!(deck_key_live_does)),
+            ("Q".to_owned(), tr!(deck_key_poll_does)),
+            (tr!(deck_key_help), tr!(deck_key_help_does)),
+        ]
+        .into_iter()
+        .map(|(k, what)| view! { <dt>{k}</dt><dd>{what}</dd> })
+        .collect_view()
+    };
     view! {
-        <section class="deck-help" data-test="key-help" aria-label="Keys">
-            <h2>"Keys"</h2>
-            <dl>
-                {keys.into_iter().map(|(k, what)| view! { <dt>{k}</dt><dd>{what}</dd> }).collect_view()}
-            </dl>
+        <section class="deck-help" data-test="key-help" aria-label=move || tr!(deck_keys)>
+            <h2>{move || tr!(deck_keys)}</h2>
+            <dl>{keys}</dl>
         </section>
     }
 }

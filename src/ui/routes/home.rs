@@ -67,7 +67,7 @@ fn CourseOverview(course: Course) -> impl IntoView {
                 </ul>
             })}
             <section class="panel live-join-panel" aria-labelledby="live-join-title">
-                <h2 id="live-join-title" class="section-heading">"Join a live session"</h2>
+                <h2 id="live-join-title" class="section-heading">{move || tr!(live_join_title)}</h2>
                 <crate::ui::live::JoinForm/>
             </section>
             {(!references.is_empty()).then(|| view! {

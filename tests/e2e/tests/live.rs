@@ -460,3 +460,67 @@ async fn latency_and_idle_requests_are_measured() {
     trainer.close().await;
     p.close().await;
 }
+
+/// Makes `lang` the app's language for the next page loaded in `b`.
+async fn use_language(b: &Browser, lang: &str) {
+    b.goto("/").await;
+    b.js("localStorage.setItem('mtd-learn.language', arguments[0]);", vec![json!(lang)]).await;
+}
+
+/// German and Danish words are longer: the participant's page, with an
+/// open poll, away from the trainer's slide and after the end, fits a
+/// phone, and speaks the participant's language; so do the trainer's
+/// controls and the poll result on the projector.
+#[tokio::test]
+async fn german_and_danish_live_pages_fit_a_phone() {
+    let server = Server::start_with_sync();
+    let trainer = Browser::start_at(Viewport::Desktop, server.url()).await;
+    let p = Browser::start_at(Viewport::Phone, server.url()).await;
+    let (q, _) = slide_of(QUESTION);
+    for (lang, poll_label, send, end_button, ended) in [
+        ("de", "Live-Umfrage", "Antwort senden", "Sitzung beenden", "Seminarleitung hat die Sitzung beendet"),
+        ("da", "Liveafstemning", "Send svar", "Afslut sessionen", "Underviseren har afsluttet sessionen"),
+    ] {
+        trainer.step(&format!("a live session in {lang}"));
+        use_language(&trainer, lang).await;
+        use_language(&p, lang).await;
+        open_deck(&trainer, q).await;
+        let (_, link, _) = start_session(&trainer).await;
+        trainer.screenshot(&format!("live-join-{lang}")).await;
+        trainer.press('l').await;
+        trainer.press('q').await;
+        trainer.wait_visible(&format!("{RESULTS}[data-poll={QUESTION}][data-open=true]")).await;
+        trainer.wait_text("[data-test=live-end]", end_button).await;
+        trainer.wait_text(RESULTS, poll_label).await;
+        trainer.screenshot(&format!("live-poll-result-{lang}")).await;
+
+        p.step(&format!("the participant's page in {lang}, with the open poll"));
+        p.goto(&link).await;
+        p.wait_live("live", Some(q), Duration::from_secs(10)).await;
+        p.wait_text("[data-test=live-poll] [data-test=live-send]", send).await;
+        p.wait_loaded().await;
+        p.assert_no_horizontal_scroll(&format!("live poll ({lang})")).await;
+        p.js("document.querySelector('[data-test=live-poll]').scrollIntoView({ block: 'end' });", vec![]).await;
+        p.screenshot(&format!("live-poll-{lang}")).await;
+
+        p.step(&format!("browsing away from the trainer's slide in {lang}"));
+        p.click("[data-test=live-prev]").await;
+        p.wait_visible("[data-test=live-return]").await;
+        p.assert_no_horizontal_scroll(&format!("live page away from the trainer ({lang})")).await;
+        p.js("document.querySelector('.live-nav').scrollIntoView({ block: 'end' });", vec![]).await;
+        p.screenshot(&format!("live-browsing-away-{lang}")).await;
+
+        trainer.step(&format!("the trainer ends the session in {lang}"));
+        trainer.click("[data-test=live-end]").await;
+        trainer.wait_visible("[data-test=live-delete]").await;
+        let seen = p.wait_live("ended", None, Duration::from_secs(10)).await;
+        assert!(seen["message"].as_str().unwrap_or("").contains(ended), "{seen}");
+        p.assert_no_horizontal_scroll(&format!("live page after the end ({lang})")).await;
+        p.js("window.scrollTo(0, 0);", vec![]).await;
+        p.screenshot(&format!("live-ended-{lang}")).await;
+        trainer.click("[data-test=live-delete]").await;
+        trainer.wait_visible("[data-test=live-deleted]").await;
+    }
+    trainer.close().await;
+    p.close().await;
+}
