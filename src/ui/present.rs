@@ -9,7 +9,7 @@ mod keys;
 mod presenter;
 mod slide_view;
 
-pub(crate) use channel::DeckState;
+pub(crate) use channel::{listen, DeckState};
 pub use deck::Deck;
 pub use handout::Handout;
 pub use presenter::Presenter;

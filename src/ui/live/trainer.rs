@@ -14,7 +14,7 @@ use crate::live::{
     failure_delay_ms, parse_listing, session_folder, Aggregate, LiveState, Poll, PollTarget,
     SessionCode, Tally, SESSION_CODE_BYTES, STATE_FILE, TRAINER_DEBOUNCE_MS, VISIBLE_POLL_MS,
 };
-use crate::ui::present::DeckState;
+use crate::ui::present::{listen, DeckState};
 
 /// Where the trainer's session stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -649,7 +649,6 @@ impl LiveTrainer {
     /// (the code and the poll's counts), for as long as the deck lives.
     pub fn announce(self) {
         use wasm_bindgen::prelude::*;
-        use wasm_bindgen::JsCast;
         let Some(channel) = live_channel(&self.module.get_value()) else {
             return;
         };
@@ -669,25 +668,17 @@ impl LiveTrainer {
                 }
             }
         };
-        let on_message = {
+        listen(channel, {
             let post = post.clone();
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                if event.data().as_string().as_deref() == Some("hello") {
+            move |text: String| {
+                if text == "hello" {
                     if let Some(info) = untrack(|| (self.alive()).then(info)) {
                         post(info);
                     }
                 }
-            })
-        };
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Effect::new(move |_| post(info()));
-        let keep = StoredValue::new_local((channel, on_message));
-        on_cleanup(move || {
-            keep.with_value(|(channel, _)| {
-                channel.set_onmessage(None);
-                channel.close();
-            })
+            }
         });
+        Effect::new(move |_| post(info()));
     }
 }
 
@@ -696,27 +687,14 @@ impl LiveTrainer {
 #[component]
 pub fn PresenterLive(module: String) -> impl IntoView {
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
     let info = RwSignal::new(None::<LiveInfo>);
     if let Some(channel) = live_channel(&module) {
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            if let Some(parsed) = event
-                .data()
-                .as_string()
-                .and_then(|text| serde_json::from_str::<LiveInfo>(&text).ok())
-            {
+        listen(channel.clone(), move |text: String| {
+            if let Ok(parsed) = serde_json::from_str::<LiveInfo>(&text) {
                 let _ = info.try_set(Some(parsed));
             }
         });
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let _ = channel.post_message(&JsValue::from_str("hello"));
-        let keep = StoredValue::new_local((channel, on_message));
-        on_cleanup(move || {
-            keep.with_value(|(channel, _)| {
-                channel.set_onmessage(None);
-                channel.close();
-            })
-        });
     }
     move || {
         let info = info.get().filter(|i| i.code.is_some() && i.status != "off")?;

@@ -57,12 +57,9 @@ pub fn sync(module: &str, state: RwSignal<DeckState>) {
             let _ = channel.post_message(&JsValue::from_str(&message));
         }
     };
-    let on_message = {
+    listen(channel.clone(), {
         let post = post.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Some(text) = event.data().as_string() else {
-                return;
-            };
+        move |text: String| {
             if text == "hello" {
                 post(state.get_untracked());
                 return;
@@ -90,9 +87,8 @@ pub fn sync(module: &str, state: RwSignal<DeckState>) {
             if slide > 0 && theirs.newer_than(&state.get_untracked()) {
                 state.set(theirs);
             }
-        })
-    };
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        }
+    });
     // Every change, local or received, is announced; a received one echoes
     // back once and is then ignored, because it is not newer.
     Effect::new({
@@ -100,6 +96,17 @@ pub fn sync(module: &str, state: RwSignal<DeckState>) {
         move |_| post(state.get())
     });
     let _ = channel.post_message(&JsValue::from_str("hello"));
+}
+
+/// Hands every text message of `channel` to `on_text` for as long as the
+/// current reactive owner lives, then stops listening and closes it.
+pub(crate) fn listen(channel: web_sys::BroadcastChannel, mut on_text: impl FnMut(String) + 'static) {
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        if let Some(text) = event.data().as_string() {
+            on_text(text);
+        }
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     let keep = StoredValue::new_local((channel, on_message));
     on_cleanup(move || {
         keep.with_value(|(channel, _)| {
