@@ -44,7 +44,9 @@ function launchChrome(extraFlags = []) {
   const close = () =>
     new Promise((resolve) => {
       const cleanup = () => {
-        fs.rmSync(profile, { recursive: true, force: true });
+        // Chromium's helper processes may still be writing when the main one
+        // exits: retry instead of failing the run on ENOTEMPTY.
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
         resolve();
       };
       if (child.exitCode !== null || child.signalCode !== null) return cleanup();

@@ -59,4 +59,31 @@ impl Browser {
         )
         .await;
     }
+
+    /// Fails if anything on the page has shifted since it was loaded without
+    /// the user causing it (the layout-shift entries Chromium buffered since
+    /// navigation, the same ones Lighthouse sums into CLS), naming the nodes.
+    pub async fn assert_no_layout_shift(&self, what: &str) {
+        let v = self
+            .js(
+                "const o = new PerformanceObserver(() => {});
+                 o.observe({ type: 'layout-shift', buffered: true });
+                 const shifts = o.takeRecords().filter(e => !e.hadRecentInput);
+                 o.disconnect();
+                 const name = n => !n ? '?' : n.nodeName.toLowerCase()
+                     + (n.id ? '#' + n.id : '')
+                     + (typeof n.className === 'string' && n.className ? '.' + n.className.trim().split(/\\s+/).join('.') : '');
+                 return [shifts.reduce((a, e) => a + e.value, 0),
+                         shifts.map(e => e.value.toFixed(3) + ' at ' + Math.round(e.startTime) + ' ms: '
+                             + e.sources.map(s => name(s.node)).join(', '))];",
+                vec![],
+            )
+            .await;
+        let total = v[0].as_f64().unwrap_or(f64::NAN);
+        self.check(
+            total == 0.0,
+            &format!("{what}: the layout shifted by {total} (CLS units) while loading: {}", v[1]),
+        )
+        .await;
+    }
 }

@@ -279,6 +279,7 @@ async fn layout_is_styled(vp: Viewport) {
         b.wait_js("document.fonts.status === 'loaded'").await;
         b.assert_no_horizontal_scroll(&format!("horizontal scroll on {path}"))
             .await;
+        b.assert_no_layout_shift(&format!("loading {path}")).await;
     }
 
     b.close().await;
