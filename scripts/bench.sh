@@ -35,12 +35,15 @@
 # Figures (bytes; compressed sizes are per file, then summed, since every
 # file is fetched on its own):
 #   wasm_* js_* css_*     the app's wasm, its wasm-bindgen JS glue, all CSS
-#   first_visit_*         index.html + JS + wasm + CSS + content/course.json +
-#                         content/en/<first module>.md (the first entry of
-#                         course.json's "modules"): what the first visit to that
-#                         module fetches
+#   first_visit_*         the module's page + JS + wasm + CSS +
+#                         content/course.json + content/en/<first module>.md
+#                         (the first entry of course.json's "modules"): what the
+#                         first visit to that module fetches. The page is its
+#                         first-visit preview (preview/m/<module>/index.html,
+#                         scripts/prerender.sh) when the build has one, else
+#                         index.html
 #   repeat_visit_*        what a repeat visit fetches again with the headers of
-#                         deploy/nginx-app.conf alone: index.html (no-cache, and
+#                         deploy/nginx-app.conf alone: the page (no-cache, and
 #                         nginx rewrites it per response, so it has no ETag);
 #                         hashed files are cached forever and course.json and the
 #                         module revalidate with an empty 304 (a service worker
@@ -139,6 +142,7 @@ if ((build)); then
     # trunk --offline also makes cargo offline: fetch crates first.
     cargo fetch >&2
     trunk build --release --offline --dist "$dist" >&2
+    bash scripts/prerender.sh "$dist" >&2
 fi
 mtd_path_setup
 command -v brotli >/dev/null || die "brotli not found (scripts/setup.sh build)"
@@ -176,6 +180,9 @@ if (!id) { console.error("course.json has no modules[0].id"); process.exit(1); }
 console.log(id);' "$course")"
 module_md="$dist/content/en/$module.md"
 [[ -f "$module_md" ]] || die "first module '$module' has no $module_md"
+# What nginx answers /m/<module> with: its preview, or the app shell.
+page="$dist/preview/m/$module/index.html"
+[[ -f "$page" ]] || page="$index"
 
 # --- sizes -----------------------------------------------------------------------------------
 raw() { wc -c <"$1" | tr -d ' '; }
@@ -190,8 +197,8 @@ sum() {
     echo "$total"
 }
 
-first_visit=("$index" "$js" "$wasm" "${css_files[@]}" "$course" "$module_md")
-repeat_visit=("$index")
+first_visit=("$page" "$js" "$wasm" "${css_files[@]}" "$course" "$module_md")
+repeat_visit=("$page")
 rel() { local p; for p in "$@"; do printf ' %s' "${p#"$dist"/}"; done; }
 
 commit="$(git -C "$MTD_ROOT" describe --always --dirty 2>/dev/null || echo unknown)"

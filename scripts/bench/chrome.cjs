@@ -45,8 +45,13 @@ function launchChrome(extraFlags = []) {
     new Promise((resolve) => {
       const cleanup = () => {
         // Chromium's helper processes may still be writing when the main one
-        // exits: retry instead of failing the run on ENOTEMPTY.
-        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+        // exits: retry, and leave the temporary profile behind rather than
+        // fail the run over it.
+        try {
+          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+        } catch (e) {
+          console.error(`could not remove ${profile}: ${e.code}`);
+        }
         resolve();
       };
       if (child.exitCode !== null || child.signalCode !== null) return cleanup();
