@@ -44,6 +44,7 @@ if ((build)); then
     # when cached).
     cargo fetch
     trunk build --release --offline
+    bash "$MTD_ROOT/scripts/prerender.sh" "$dist"
 fi
 
 nginx_start "$dist" "$port" ${sync_dir:+"$sync_dir"}

@@ -5,8 +5,9 @@
 # "installing <tool> <version> (...)".
 #
 # Usage:  scripts/setup.sh [build|all|bench] [--check]
-#   build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, nginx, brotli
-#   all     build + chromium and chromedriver for the browser tests, and
+#   build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, nginx, brotli,
+#           chromium (scripts/prerender.sh renders the first-visit previews)
+#   all     build + chromedriver for the browser tests, and
 #           axe-core (npm) for the accessibility checks (default)
 #   bench   build + chromium and chromedriver + nginx's Brotli modules
 #           (brotli_static, on-the-fly brotli), for scripts/bench.sh; the app
@@ -57,9 +58,10 @@ _mtd_setup_main() {
     # ---- apt packages ------------------------------------------------------
     # nginx-light: static server for the e2e tests, `serve` and the backend
     # (it has the dav module). brotli: bench figures. curl: nginx readiness
-    # poll. chromium + chromium-driver: browser unit tests and e2e.
-    local -a want=(nginx-light brotli curl)
-    [[ "$mode" == build ]] || want+=(chromium chromium-driver)
+    # poll. chromium: the first-visit previews of a build (prerender.sh),
+    # the browser unit tests and e2e; chromium-driver: the tests.
+    local -a want=(nginx-light brotli curl chromium)
+    [[ "$mode" == build ]] || want+=(chromium-driver)
     # Benchmark only: serve the precompressed .br files (brotli_static) and
     # compress the rest with brotli too (deploy/nginx-brotli.conf).
     [[ "$mode" == bench ]] && want+=(libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter)

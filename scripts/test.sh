@@ -7,7 +7,8 @@
 #   native   cargo test --workspace --exclude mtd-e2e   (pure layers, host)
 #   browser  cargo test -p mtd-learn --target wasm32-unknown-unknown --lib --tests
 #            (wasm-bindgen-test in headless Chromium via chromedriver)
-#   build    trunk build --release --offline
+#   build    trunk build --release --offline, then scripts/prerender.sh
+#            (the first-visit previews)
 #   e2e      nginx serves dist/ on a free port; cargo test -p mtd-e2e
 #            (the sync tests start their own nginx with the sync backend,
 #            through scripts/serve.sh --no-build --sync, from MTD_DIST)
@@ -124,7 +125,8 @@ layer_build() {
     # trunk --offline also makes cargo offline: fetch the crates first (a
     # no-op when they are already in ~/.cargo/registry).
     cargo fetch || return
-    trunk build --release --offline
+    trunk build --release --offline || return
+    bash "$MTD_ROOT/scripts/prerender.sh" "$MTD_ROOT/dist"
 }
 
 layer_e2e() {
@@ -149,7 +151,7 @@ fi
 run_layer native "cargo test --workspace --exclude mtd-e2e" layer_native || true
 run_layer browser "cargo test -p mtd-learn --target wasm32-unknown-unknown --lib --tests (headless Chromium)" \
     layer_browser || true
-if run_layer build "trunk build --release --offline" layer_build; then
+if run_layer build "trunk build --release --offline + scripts/prerender.sh" layer_build; then
     run_layer e2e "nginx serving dist/ + cargo test -p mtd-e2e -- --test-threads=1" layer_e2e || true
 else
     skip_layer e2e "build failed"

@@ -24,6 +24,7 @@ pub mod l10n;
 mod live;
 mod pack;
 mod present;
+mod preview;
 mod progress_context;
 mod pwa;
 mod reading;

@@ -69,6 +69,9 @@ pub fn App() -> impl IntoView {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
+    // A first-visit preview (scripts/prerender.py) stays until this app's
+    // page is ready.
+    super::preview::hand_over_when_ready();
 
     view! {
         <Router base=super::base_path()>

@@ -226,8 +226,17 @@ impl Browser {
         }
     }
 
-    /// Opens `path` (relative to the base URL) or an absolute `http…` URL.
+    /// Opens `path` (relative to the base URL) or an absolute `http…` URL
+    /// and, where nginx answered with a first-visit preview, waits until the
+    /// app has taken over from it (the preview's controls do nothing).
     pub async fn goto(&self, path: &str) {
+        self.open(path).await;
+        self.wait_app_took_over().await;
+    }
+
+    /// [`Browser::goto`] without waiting for the app: for tests of what a
+    /// page shows before (or without) the app.
+    pub async fn open(&self, path: &str) {
         let url = if path.starts_with("http://") || path.starts_with("https://") {
             path.to_string()
         } else {
@@ -238,11 +247,24 @@ impl Browser {
         }
     }
 
-    /// Reloads the page.
+    /// Reloads the page (and waits for the app as [`Browser::goto`] does).
     pub async fn refresh(&self) {
         if let Err(e) = self.client.refresh().await {
             self.fail(&format!("could not reload the page: {e}")).await;
         }
+        self.wait_app_took_over().await;
+    }
+
+    /// Waits until no first-visit preview (`#preview`, scripts/prerender.py)
+    /// is in the page: the app has swapped in its own page.
+    pub async fn wait_app_took_over(&self) {
+        self.wait_script(
+            "the app to take over from the first-visit preview (#preview removed)",
+            "const p = document.getElementById('preview');
+             return [!p, p ? 'the preview is still in the page' : null];",
+            vec![],
+        )
+        .await;
     }
 
     /// The current URL as the browser reports it.

@@ -133,16 +133,28 @@ fn copy_dir(from: &Path, to: &Path) {
 /// content=marker>`, with its sw.js rewritten by the real post-build hook,
 /// as a new release would have. (The hashed files cannot be edited: their
 /// `integrity` attributes would refuse them.)
+/// Marks index.html and every first-visit preview (preview/**/index.html)
+/// of a build copy, as a new build would change them all.
+fn mark_pages(dir: &Path, marker: u32) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            mark_pages(&path, marker);
+        } else if path.file_name().is_some_and(|n| n == "index.html") {
+            let text = std::fs::read_to_string(&path).unwrap().replacen(
+                "<head>",
+                &format!("<head><meta name=\"mtd-build\" content=\"{marker}\">"),
+                1,
+            );
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+}
+
 fn build_copy(root: &Path, marker: u32) -> PathBuf {
     let copy = root.join(format!("build-{marker}"));
     copy_dir(&dist(), &copy);
-    let index = copy.join("index.html");
-    let text = std::fs::read_to_string(&index).unwrap().replacen(
-        "<head>",
-        &format!("<head><meta name=\"mtd-build\" content=\"{marker}\">"),
-        1,
-    );
-    std::fs::write(&index, text).unwrap();
+    mark_pages(&copy, marker);
     let hook = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/precache.sh");
     let status = std::process::Command::new("bash").arg(hook).arg(&copy).status().unwrap();
     assert!(status.success(), "precache.sh failed on {}", copy.display());
