@@ -1,7 +1,8 @@
 //! First-visit previews (scripts/prerender.py, src/ui/preview.rs): nginx
-//! answers a section with the page the app rendered at build time; a first
-//! visitor in English sees it while the wasm loads, the app takes over
-//! without a shift, and everybody else gets the app as before.
+//! answers a section with the page the app rendered at build time in the
+//! browser's first language; a first visitor sees it while the wasm loads,
+//! the app takes over without a shift, and a returning learner or a
+//! language without previews gets the app as before.
 
 use std::path::Path;
 
@@ -12,11 +13,11 @@ use serde_json::{json, Value};
 const MODULE: &str = "family-dynamics";
 const SECTION: &str = "rules";
 
-fn section_title() -> String {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../public/content/en/{MODULE}.md"));
+fn section_title(lang: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../public/content/{lang}/{MODULE}.md"));
     let text = std::fs::read_to_string(&path).expect("the module file");
-    let module = parse_module(&format!("en/{MODULE}.md"), &text).value;
+    let module = parse_module(&format!("{lang}/{MODULE}.md"), &text).value;
     let index = module.section_index(SECTION).expect("the section");
     module.sections[index].title.clone()
 }
@@ -33,9 +34,13 @@ async fn block_wasm(b: &Browser, block: bool) {
         .await;
 }
 
-/// What the page shows before the app: `[html has class preview, preview
-/// shown, visible h1 texts, preview inert, boot text visible]`.
-async fn before_app(b: &Browser) -> Value {
+/// Opens the section with the wasm blocked, so the page stays as it is
+/// before the app, and reports `[html has class preview, preview shown,
+/// visible h1 texts, preview inert, boot text visible, html lang]`.
+async fn without_the_app(b: &Browser) -> Value {
+    block_wasm(b, true).await;
+    b.open(&route()).await;
+    b.wait_js("document.readyState === 'complete'").await;
     b.js(
         "const p = document.getElementById('preview');
          const shown = !!p && getComputedStyle(p).display !== 'none';
@@ -44,15 +49,37 @@ async fn before_app(b: &Browser) -> Value {
          const boot = document.getElementById('boot');
          return [document.documentElement.classList.contains('preview'), shown, h1,
                  !!p && p.hasAttribute('inert'),
-                 !!boot && boot.getBoundingClientRect().width > 1];",
+                 !!boot && boot.getBoundingClientRect().width > 1,
+                 document.documentElement.lang];",
         vec![],
     )
     .await
 }
 
+/// Opens the section with the wasm and waits for the app's own page;
+/// reports `[h1 texts, html lang, html has class preview]` and fails on a
+/// layout shift.
+async fn with_the_app(b: &Browser) -> Value {
+    block_wasm(b, false).await;
+    b.goto(&route()).await;
+    let after = b
+        .wait_script(
+            "the app's section page",
+            "const h1 = Array.from(document.querySelectorAll('h1')).map(h => h.innerText.trim());
+             const ok = h1.length === 1 && !!document.querySelector('body > main [data-test=next]');
+             return [ok, [h1, document.documentElement.lang,
+                          document.documentElement.classList.contains('preview')]];",
+            vec![],
+        )
+        .await;
+    b.assert_no_layout_shift("the hand-over from the preview")
+        .await;
+    after
+}
+
 #[tokio::test]
 async fn a_first_visitor_reads_the_section_before_the_app_and_the_app_takes_over() {
-    let title = section_title();
+    let title = section_title("en");
     let b = Browser::start(Viewport::Phone).await;
 
     b.step("nginx answers the section with its preview; every script carries the response's nonce");
@@ -98,21 +125,12 @@ async fn a_first_visitor_reads_the_section_before_the_app_and_the_app_takes_over
     .await;
 
     b.step("without the wasm the visitor reads the section: shown, inert, loading announced");
-    block_wasm(&b, true).await;
-    b.open(&route()).await;
-    let seen = b
-        .wait_script(
-            "the preview to show",
-            "const p = document.getElementById('preview');
-             return [!!p && getComputedStyle(p).display !== 'none', document.documentElement.className];",
-            vec![],
-        )
-        .await;
-    eprintln!("html class while the wasm is blocked: {seen}");
-    let state = before_app(&b).await;
+    let state = without_the_app(&b).await;
     b.check(
-        state == json!([true, true, [title.clone()], true, false]),
-        &format!("before the app: [class preview, shown, h1s, inert, boot visible] = {state}"),
+        state == json!([true, true, [title.clone()], true, false, "en"]),
+        &format!(
+            "before the app: [class preview, shown, h1s, inert, boot visible, lang] = {state}"
+        ),
     )
     .await;
     let boot = b.text("#boot").await.unwrap_or_default();
@@ -125,24 +143,12 @@ async fn a_first_visitor_reads_the_section_before_the_app_and_the_app_takes_over
     b.step(
         "with the wasm the app takes over: one page, no shift, the preloaded module file used once",
     );
-    block_wasm(&b, false).await;
-    b.goto(&route()).await;
-    let after = b
-        .wait_script(
-            "the app's section page",
-            "const h1 = Array.from(document.querySelectorAll('h1')).map(h => h.innerText.trim());
-             const ok = h1.length === 1 && !!document.querySelector('body > main [data-test=next]');
-             return [ok, [h1, document.documentElement.classList.contains('preview')]];",
-            vec![],
-        )
-        .await;
+    let after = with_the_app(&b).await;
     b.check(
-        after == json!([[title.clone()], false]),
+        after == json!([[title.clone()], "en", false]),
         &format!("after the hand-over: {after}"),
     )
     .await;
-    b.assert_no_layout_shift("the hand-over from the preview")
-        .await;
     let fetched = b
         .js(
             "return performance.getEntriesByType('resource')
@@ -160,27 +166,38 @@ async fn a_first_visitor_reads_the_section_before_the_app_and_the_app_takes_over
 }
 
 #[tokio::test]
-async fn no_preview_for_another_language_or_a_returning_learner() {
-    b_without_preview_in_german().await;
-    b_without_preview_with_stored_data().await;
-}
-
-async fn b_without_preview_in_german() {
+async fn a_german_browser_gets_the_german_preview_and_the_german_app() {
+    let title = section_title("de");
     let b = Browser::start_in_language(Viewport::Phone, "de").await;
-    b.step("a German browser gets the loading text, not the English preview");
-    block_wasm(&b, true).await;
-    b.open(&route()).await;
-    b.wait_js("document.readyState === 'complete'").await;
-    let state = before_app(&b).await;
+    b.step("without the wasm: the German preview");
+    let state = without_the_app(&b).await;
     b.check(
-        state == json!([false, false, [], true, true]),
-        &format!("German browser before the app: [class preview, shown, h1s, inert, boot visible] = {state}"),
+        state == json!([true, true, [title.clone()], true, false, "de"]),
+        &format!("German browser before the app: [class preview, shown, h1s, inert, boot visible, lang] = {state}"),
+    )
+    .await;
+    b.step("with the wasm: the German app takes over without a shift");
+    let after = with_the_app(&b).await;
+    b.check(
+        after == json!([[title], "de", false]),
+        &format!("after the hand-over: {after}"),
     )
     .await;
     b.close().await;
 }
 
-async fn b_without_preview_with_stored_data() {
+#[tokio::test]
+async fn no_preview_for_a_language_without_one_or_a_returning_learner() {
+    let b = Browser::start_in_language(Viewport::Phone, "fr").await;
+    b.step("a French browser (French UI, English content) gets the loading text");
+    let state = without_the_app(&b).await;
+    b.check(
+        state == json!([false, false, [], true, true, "en"]),
+        &format!("French browser before the app: [class preview, shown, h1s, inert, boot visible, lang] = {state}"),
+    )
+    .await;
+    b.close().await;
+
     let b = Browser::start(Viewport::Phone).await;
     b.step("a browser with the app's data stored gets the loading text");
     b.goto("/content/course.json").await;
@@ -189,13 +206,10 @@ async fn b_without_preview_with_stored_data() {
         vec![],
     )
     .await;
-    block_wasm(&b, true).await;
-    b.open(&route()).await;
-    b.wait_js("document.readyState === 'complete'").await;
-    let state = before_app(&b).await;
+    let state = without_the_app(&b).await;
     b.check(
-        state == json!([false, false, [], true, true]),
-        &format!("returning learner before the app: [class preview, shown, h1s, inert, boot visible] = {state}"),
+        state == json!([false, false, [], true, true, "en"]),
+        &format!("returning learner before the app: [class preview, shown, h1s, inert, boot visible, lang] = {state}"),
     )
     .await;
     b.close().await;
