@@ -1,9 +1,9 @@
 //! The hand-over from a first-visit preview to the app.
 //!
-//! `scripts/prerender.py` writes, for the English home, module and section
-//! pages, the page as the app rendered it at build time into
-//! `<div id="preview" inert>`, and `<html class="preview">` shows it while
-//! the wasm loads (style/base.css hides the app meanwhile). The app starts
+//! `scripts/prerender.py` writes, for the home, module and section pages of
+//! every language with content and UI, the page as the app rendered it at
+//! build time into `<div id="preview" inert>`, and `<html class="preview">`
+//! shows it while the wasm loads (style/base.css hides the app meanwhile). The app starts
 //! as usual and renders the same page out of sight; once its `<main>` has
 //! content and no loading indicator, the preview goes and the app shows, in
 //! one step between two frames. A page that never gets there (a lost
