@@ -39,7 +39,7 @@
 #                         content/course.json + content/en/<first module>.md
 #                         (the first entry of course.json's "modules"): what the
 #                         first visit to that module fetches. The page is its
-#                         first-visit preview (preview/m/<module>/index.html,
+#                         first-visit preview (preview/en/m/<module>/index.html,
 #                         scripts/prerender.sh) when the build has one, else
 #                         index.html
 #   repeat_visit_*        what a repeat visit fetches again with the headers of
@@ -185,7 +185,7 @@ console.log(id);' "$course")"
 module_md="$dist/content/en/$module.md"
 [[ -f "$module_md" ]] || die "first module '$module' has no $module_md"
 # What nginx answers /m/<module> with: its preview, or the app shell.
-page="$dist/preview/m/$module/index.html"
+page="$dist/preview/$bench_lang/m/$module/index.html"
 [[ -f "$page" ]] || page="$index"
 
 # --- sizes -----------------------------------------------------------------------------------
