@@ -143,10 +143,7 @@ if ((build)); then
     ((browser)) && mode=bench
     bash "$MTD_ROOT/scripts/setup.sh" "$mode" >&2
     mtd_path_setup
-    # trunk --offline also makes cargo offline: fetch crates first.
-    cargo fetch >&2
-    trunk build --release --offline --dist "$dist" >&2
-    bash scripts/prerender.sh "$dist" >&2
+    mtd_release_build "$dist" >&2
 fi
 mtd_path_setup
 command -v brotli >/dev/null || die "brotli not found (scripts/setup.sh build)"

@@ -69,3 +69,18 @@ mtd_now() { date +%s.%N; }
 
 # Elapsed seconds between two mtd_now values, formatted like 12.3.
 mtd_elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# The release build that serve.sh, test.sh and bench.sh make: the crates
+# fetched first (trunk --offline also makes cargo offline; a no-op when they
+# are cached), trunk's release build into DIST (default dist/), then the
+# first-visit previews (scripts/prerender.sh). Needs the tools of
+# `scripts/setup.sh build` on PATH (mtd_path_setup).
+mtd_release_build() {
+    local dist="${1:-$MTD_ROOT/dist}"
+    (
+        cd "$MTD_ROOT" || exit
+        cargo fetch || exit
+        trunk build --release --offline --dist "$dist" || exit
+        bash "$MTD_ROOT/scripts/prerender.sh" "$dist"
+    )
+}

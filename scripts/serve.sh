@@ -40,11 +40,7 @@ trap 'exit 143' TERM
 if ((build)); then
     bash "$MTD_ROOT/scripts/setup.sh" build
     mtd_path_setup
-    # trunk --offline also makes cargo offline: fetch crates first (no-op
-    # when cached).
-    cargo fetch
-    trunk build --release --offline
-    bash "$MTD_ROOT/scripts/prerender.sh" "$dist"
+    mtd_release_build "$dist"
 fi
 
 nginx_start "$dist" "$port" ${sync_dir:+"$sync_dir"}

@@ -122,11 +122,7 @@ layer_browser() {
 }
 
 layer_build() {
-    # trunk --offline also makes cargo offline: fetch the crates first (a
-    # no-op when they are already in ~/.cargo/registry).
-    cargo fetch || return
-    trunk build --release --offline || return
-    bash "$MTD_ROOT/scripts/prerender.sh" "$MTD_ROOT/dist"
+    mtd_release_build "$MTD_ROOT/dist"
 }
 
 layer_e2e() {
