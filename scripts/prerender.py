@@ -44,19 +44,11 @@ import time
 # language too, so that page and content agree.
 UI_LANGUAGES = ["en", "de", "fr", "nl", "da", "nb"]
 
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--window-size=1280,900",
-]
+def chromium_flags():
+    """scripts/chromium-flags (shared with the benchmark), plus the window."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "chromium-flags"), encoding="utf-8") as f:
+        flags = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    return flags + ["--window-size=1280,900"]
 
 # The app has rendered a page: its <main> has a heading, nothing is loading,
 # and the UI is in the language asked for.
@@ -136,7 +128,7 @@ class Browser:
             os.dup2(high_w, 4)
 
         self.proc = subprocess.Popen(
-            [binary, *CHROMIUM_FLAGS, f"--lang={lang}", f"--accept-lang={lang}",
+            [binary, *chromium_flags(), f"--lang={lang}", f"--accept-lang={lang}",
              f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             # dup2 leaves 3 and 4 open across exec; every other descriptor

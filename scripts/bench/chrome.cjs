@@ -7,28 +7,13 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-// Flags for every Chromium the benchmark starts, Lighthouse's included: new
-// headless mode, no sandbox (root in a container), and nothing that phones
-// home (component updates, sync, field trials, safe browsing, ...): the
-// machine has no network but the server under test.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--no-default-browser-check",
-  "--disable-default-apps",
-  "--disable-extensions",
-  "--disable-domain-reliability",
-  "--disable-client-side-phishing-detection",
-  "--disable-field-trial-config",
-  "--metrics-recording-only",
-  "--no-pings",
-  "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
-];
+// Flags for every Chromium the benchmark starts, Lighthouse's included: the
+// list in scripts/chromium-flags, shared with scripts/prerender.py.
+const CHROME_FLAGS = fs
+  .readFileSync(path.join(__dirname, "..", "chromium-flags"), "utf8")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith("#"));
 
 const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
 
